@@ -1,0 +1,5 @@
+import { setupServer } from 'msw/node';
+import { handlers } from './handlers.ts';
+
+/** The side-effect APIs intercepted in Node ("your app" and tests). */
+export const server = setupServer(...handlers);

@@ -1,0 +1,70 @@
+/**
+ * "Your app": the child process that hosts the learner's handler. The lab forks it with the
+ * directory to serve; it never runs inside the lab, so learner code cannot take the lab down.
+ */
+import { resolve } from 'node:path';
+import { server as sideEffectApis } from '../../mocks/node.ts';
+import { capBody } from '../timeline/record.ts';
+import { createYourApp } from './create-your-app.ts';
+import { HandlerHost } from './handler-host.ts';
+import type { AppMessage, LabMessage } from './messages.ts';
+
+const dir = resolve(process.env.HOOKLAB_APP_DIR ?? '.');
+const entry = process.env.HOOKLAB_APP_ENTRY ?? 'app.ts';
+const port = Number(process.env.HOOKLAB_APP_PORT ?? 3000);
+const host = process.env.HOOKLAB_HOST ?? '127.0.0.1';
+
+const tell = (message: AppMessage) => process.send?.(message);
+
+process.setSourceMapsEnabled(true);
+// The lab's IPC channel closes when the lab exits; "your app" goes with it.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (message: LabMessage) => {
+  if (message.type === 'reload') void handlers.reload();
+});
+
+const handlers = new HandlerHost(dir, entry, (state) => {
+  tell({ type: 'handler', state });
+  if (state.status === 'compile-error') {
+    const { file, line, column, message, frame } = state.error;
+    console.error(`Your handler does not compile (the last good version keeps serving):\n${file}:${line}:${column} ${message}\n${frame}`);
+  } else if (state.status === 'ready' && state.version > 1) {
+    console.log(`Reloaded your handler (version ${state.version}).`);
+  }
+});
+
+const started = new Map<string, number>();
+sideEffectApis.events.on('request:start', ({ requestId }) => started.set(requestId, performance.now()));
+sideEffectApis.events.on('response:mocked', async ({ request, response, requestId }) => {
+  const durationMs = performance.now() - (started.get(requestId) ?? performance.now());
+  started.delete(requestId);
+  tell({
+    type: 'side-effect',
+    call: {
+      method: request.method,
+      url: request.url,
+      status: response.status,
+      durationMs,
+      request: { headers: Object.fromEntries(request.headers), ...capBody(await request.clone().text()) },
+      response: { headers: Object.fromEntries(response.headers), ...capBody(await response.clone().text()) },
+    },
+  });
+});
+sideEffectApis.listen({ onUnhandledRequest: 'bypass' });
+
+await handlers.reload();
+handlers.watch();
+const app = createYourApp(handlers, (report) => tell({ type: 'handler-error', report }));
+const listener = app.listen(port, host, () => {
+  const address = listener.address();
+  tell({ type: 'ready', port: typeof address === 'object' && address ? address.port : port });
+  console.log(`Your app is listening on http://${host}:${typeof address === 'object' && address ? address.port : port}, serving ${dir}`);
+});
+listener.on('error', (err: NodeJS.ErrnoException) => {
+  console.error(
+    err.code === 'EADDRINUSE'
+      ? `Port ${port} is taken, so "your app" cannot start. Set HOOKLAB_APP_PORT to a free port, or stop what is using ${port}.`
+      : `Your app could not listen: ${err.message}`,
+  );
+  process.exit(2);
+});

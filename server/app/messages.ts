@@ -1,0 +1,23 @@
+import type { HttpMessage } from '../timeline/record.ts';
+import type { HandlerErrorReport } from './create-your-app.ts';
+import type { HandlerState } from './handler-host.ts';
+
+/** A call from the learner's code to a side-effect API, as "your app" saw it. */
+export interface SideEffectCall {
+  method: string;
+  url: string;
+  status: number;
+  durationMs: number;
+  request: HttpMessage;
+  response: HttpMessage;
+}
+
+/** What "your app" tells the lab over the IPC channel. */
+export type AppMessage =
+  | { type: 'ready'; port: number }
+  | { type: 'handler'; state: HandlerState }
+  | { type: 'handler-error'; report: HandlerErrorReport }
+  | { type: 'side-effect'; call: SideEffectCall };
+
+/** What the lab tells "your app". */
+export type LabMessage = { type: 'reload' };

@@ -1,0 +1,104 @@
+import type { VirtualClock } from '../clock/clock.ts';
+import { capBody, type NewTimelineRecord, type Party, type RecordKind, type TimelineRecord } from '../timeline/record.ts';
+import type { Timeline } from '../timeline/timeline.ts';
+
+export interface OutgoingRequest {
+  runId: string;
+  kind: RecordKind;
+  from: Party;
+  to: Party;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  attempt?: number;
+  eventId?: string;
+  labels?: string[];
+}
+
+export interface SendOptions {
+  clock: VirtualClock;
+  timeline: Timeline;
+  /** Clock milliseconds to wait for a response before giving up. */
+  timeoutMs: number;
+}
+
+/**
+ * Sends one HTTP request, waits at most `timeoutMs` of clock time, and records the exchange in
+ * the timeline whatever happens: a response, a timeout or a refused connection.
+ */
+export async function sendAndRecord(request: OutgoingRequest, options: SendOptions): Promise<TimelineRecord> {
+  const { clock, timeline, timeoutMs } = options;
+  const controller = new AbortController();
+  let timedOut = false;
+  const cancelTimeout = clock.setTimer(timeoutMs, () => {
+    timedOut = true;
+    controller.abort();
+  });
+  const startedAt = clock.now();
+  const base: Omit<NewTimelineRecord, 'status' | 'endedAt' | 'response'> = {
+    runId: request.runId,
+    kind: request.kind,
+    from: request.from,
+    to: request.to,
+    method: request.method,
+    url: request.url,
+    startedAt,
+    attempt: request.attempt ?? 1,
+    request: { headers: request.headers, ...capBody(request.body) },
+    ...(request.eventId && { eventId: request.eventId }),
+    ...(request.labels?.length && { labels: request.labels }),
+  };
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body,
+      redirect: 'manual',
+      signal: controller.signal,
+    });
+    const text = await response.text();
+    const record: NewTimelineRecord = {
+      ...base,
+      status: response.status,
+      endedAt: clock.now(),
+      response: { headers: Object.fromEntries(response.headers), ...capBody(text) },
+    };
+    const error = describeFailure(response.status, text);
+    if (error) record.error = error;
+    return timeline.add(record);
+  } catch (err) {
+    return timeline.add({
+      ...base,
+      status: null,
+      endedAt: clock.now(),
+      response: null,
+      error: timedOut
+        ? `No response within ${timeoutMs / 1000} s of clock time: the receiver took too long. Answer 2xx first, then do slow work.`
+        : `Could not reach ${request.url}: ${causeOf(err)}. Is the receiver running and listening on that port?`,
+    });
+  } finally {
+    cancelTimeout();
+  }
+}
+
+/** Why a response counts as a failed delivery, or undefined when it is a 2xx. */
+function describeFailure(status: number, body: string): string | undefined {
+  if (status >= 200 && status < 300) return undefined;
+  if (status >= 300 && status < 400) {
+    return `HTTP ${status}: redirects count as failures, and providers do not follow them. Answer 2xx at the URL you registered.`;
+  }
+  let detail = '';
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: string } | string };
+    detail = typeof parsed.error === 'string' ? parsed.error : (parsed.error?.message ?? '');
+  } catch {
+    detail = body.slice(0, 200);
+  }
+  return `HTTP ${status}${detail ? `: ${detail}` : ''}`;
+}
+
+function causeOf(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (err as Error).message;
+}

@@ -1,0 +1,179 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { AppProcess } from '../app/app-process.ts';
+import { VirtualClock } from '../clock/clock.ts';
+import { stripeWebhookSink } from '../delivery/stripe-webhooks.ts';
+import { close, listen, portOf } from '../http/listen.ts';
+import { createStripeApp } from '../providers/stripe/create-stripe-app.ts';
+import { StripeStore } from '../providers/stripe/store.ts';
+import type { WebhookEndpoint } from '../providers/stripe/types.ts';
+import { addWebhookEndpoint } from '../providers/stripe/webhook-endpoints.ts';
+import { Timeline } from '../timeline/timeline.ts';
+import { createLabApp, type HealthReport } from './create-lab-app.ts';
+import { LESSONS_DIR, listLessonIds, readLesson } from './lessons.ts';
+import { PORTS } from './ports.ts';
+import { ensureLessonWorkspace, ProgressFile } from './workspace.ts';
+
+export interface LabOptions {
+  workspaceDir: string;
+  lessonsDir?: string;
+  host?: string;
+  /** Ports per party; 0 picks a free one (tests). Missing ones use the defaults. */
+  ports?: Partial<Record<'lab' | 'stripe' | 'app' | 'web', number>>;
+  /** The lesson "your app" serves first (default: the last one opened, else the first exercise). */
+  lessonId?: string;
+  /** Serve this directory instead of the lesson's workspace copy (checks use starter/solution). */
+  appDir?: string;
+  /** Keep the timeline in `workspace/.hooklab/timeline.jsonl` across restarts. */
+  persistTimeline?: boolean;
+  clock?: { speed?: number; paused?: boolean };
+  /** Clock milliseconds a webhook receiver has to answer. */
+  deliveryTimeoutMs?: number;
+  /** Output of the parties, line by line. */
+  log?: (party: 'lab' | 'stripe' | 'app', line: string) => void;
+}
+
+export interface RunningLab {
+  clock: VirtualClock;
+  timeline: Timeline;
+  stripe: StripeStore;
+  app: AppProcess;
+  /** The endpoint the mock Stripe delivers "your app"'s events to. */
+  appEndpoint: WebhookEndpoint;
+  urls: { lab: string; stripe: string; app: string };
+  activeLesson: () => string | null;
+  openLesson: (id: string) => Promise<void>;
+  health: () => HealthReport;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts every party: the lab API, the mock Stripe and "your app" (a child process). The
+ * returned handle is what `server/main.ts`, the checks and the tests all drive.
+ */
+export async function startLab(options: LabOptions): Promise<RunningLab> {
+  const { workspaceDir, lessonsDir = LESSONS_DIR, host = '127.0.0.1', log = () => {} } = options;
+  const port = (name: 'lab' | 'stripe' | 'app' | 'web') => options.ports?.[name] ?? PORTS[name].default;
+  const clock = new VirtualClock(options.clock);
+  const timeline = new Timeline(options.persistTimeline ? join(workspaceDir, '.hooklab', 'timeline.jsonl') : undefined);
+  const progress = new ProgressFile(workspaceDir);
+  const servers: Server[] = [];
+  let app: AppProcess | undefined;
+  const closeAll = async () => {
+    clock.dispose();
+    await app?.stop();
+    await Promise.all(servers.map(close));
+    await timeline.close();
+  };
+
+  let active = options.lessonId ?? progress.read().lastLesson ?? defaultLesson(lessonsDir);
+  const webhookUrl = (appPort: number, lessonId: string | null) => {
+    const path = lessonId ? (readLesson(lessonsDir, lessonId).webhookPath ?? '/webhook') : '/webhook';
+    return `http://${host}:${appPort}${path}`;
+  };
+  const appDirFor = (lessonId: string | null) =>
+    options.appDir ?? (lessonId ? ensureLessonWorkspace(workspaceDir, lessonsDir, lessonId) : join(workspaceDir, '.empty'));
+
+  try {
+    const stripe = new StripeStore();
+    const stripeApp = createStripeApp({ store: stripe, clock, timeline, deliver: stripeWebhookSink({ clock, timeline, timeoutMs: options.deliveryTimeoutMs }) });
+    const stripeServer = await listen(stripeApp, { port: port('stripe'), host, party: 'the mock Stripe', envVar: PORTS.stripe.envVar });
+    servers.push(stripeServer);
+    const stripeUrl = `http://${host}:${portOf(stripeServer)}`;
+    log('stripe', `Mock Stripe API on ${stripeUrl}/v1 (use any sk_test_… key)`);
+
+    const webhookSecret = `whsec_hooklab_${Math.random().toString(36).slice(2, 14)}`;
+    const yourApp = new AppProcess({
+      dir: appDirFor(active),
+      port: port('app'),
+      host,
+      env: { STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: stripeUrl },
+      log: (line) => log('app', line),
+    });
+    app = yourApp;
+    const appPort = await yourApp.start();
+    const appEndpoint = addWebhookEndpoint(stripe, clock, {
+      url: webhookUrl(appPort, active),
+      secret: webhookSecret,
+      description: 'Your app (registered by the lab)',
+    });
+    yourApp.on('status', (status, reason) => {
+      if (status === 'crashed') log('app', `${reason} Restarting it…`);
+    });
+    yourApp.on('message', (message) => {
+      if (message.type !== 'side-effect') return;
+      const { call } = message;
+      const endedAt = clock.now();
+      timeline.add({
+        runId: 'manual',
+        kind: 'side-effect',
+        from: 'app',
+        to: 'side-effect',
+        method: call.method,
+        url: call.url,
+        status: call.status,
+        startedAt: endedAt - call.durationMs * clock.state().speed,
+        endedAt,
+        attempt: 1,
+        request: call.request,
+        response: call.response,
+      });
+    });
+
+    const webPort = port('web');
+    let labPort = port('lab');
+    const health = (): HealthReport => {
+      const parties = {
+        lab: { status: 'up', port: labPort },
+        stripe: { status: 'up', port: portOf(stripeServer) },
+        app: { status: yourApp.status, port: yourApp.port, lesson: active, handler: yourApp.handler },
+      };
+      return { ok: yourApp.status === 'up', parties };
+    };
+    const openLesson = async (id: string) => {
+      progress.update((p) => {
+        p.lastLesson = id;
+      });
+      if (id === active) return;
+      active = id;
+      appEndpoint.url = webhookUrl(yourApp.port, id);
+      await yourApp.switchTo(appDirFor(id));
+    };
+    const labApp = createLabApp({
+      clock,
+      timeline,
+      lessonsDir,
+      progress,
+      openLesson,
+      activeLesson: () => active,
+      stripeUrl: () => stripeUrl,
+      health,
+      allowedOrigins: () => [webPort, labPort].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]),
+    });
+    const labServer = await listen(labApp, { port: port('lab'), host, party: 'the lab API', envVar: PORTS.lab.envVar });
+    servers.push(labServer);
+    labPort = portOf(labServer);
+    log('lab', `Lab API on http://${host}:${labPort}/api`);
+
+    return {
+      clock,
+      timeline,
+      stripe,
+      app: yourApp,
+      appEndpoint,
+      urls: { lab: `http://${host}:${labPort}`, stripe: stripeUrl, app: `http://${host}:${appPort}` },
+      activeLesson: () => active,
+      openLesson,
+      health,
+      close: closeAll,
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+
+function defaultLesson(lessonsDir: string): string | null {
+  const ids = listLessonIds(lessonsDir);
+  return ids.find((id) => readLesson(lessonsDir, id).hasExercise) ?? ids[0] ?? null;
+}
