@@ -19,6 +19,16 @@ const tell = (message: AppMessage) => process.send?.(message);
 process.setSourceMapsEnabled(true);
 // The lab's IPC channel closes when the lab exits; "your app" goes with it.
 process.on('disconnect', () => process.exit(0));
+// Learner code that crashes the process: tell the lab what happened, then exit as Node would.
+const crash = (kind: 'uncaught-exception' | 'unhandled-rejection', reason: unknown) => {
+  const error = reason instanceof Error ? reason : new Error(String(reason));
+  console.error(`Your app crashed (${kind.replace('-', ' ')}):\n${error.stack}`);
+  const exit = () => process.exit(1);
+  if (process.send) process.send({ type: 'fatal', kind, message: error.message, stack: error.stack ?? error.message } satisfies AppMessage, exit);
+  else exit();
+};
+process.on('uncaughtException', (error) => crash('uncaught-exception', error));
+process.on('unhandledRejection', (reason) => crash('unhandled-rejection', reason));
 process.on('message', (message: LabMessage) => {
   if (message.type === 'reload') void handlers.reload();
 });
@@ -54,7 +64,11 @@ sideEffectApis.listen({ onUnhandledRequest: 'bypass' });
 
 await handlers.reload();
 handlers.watch();
-const app = createYourApp(handlers, (report) => tell({ type: 'handler-error', report }));
+const app = createYourApp(handlers, {
+  onHandlerError: (report) => tell({ type: 'handler-error', report }),
+  onRequestStart: (id, method, path) => tell({ type: 'request-start', id, method, path }),
+  onRequestEnd: (id) => tell({ type: 'request-end', id }),
+});
 const listener = app.listen(port, host, () => {
   const address = listener.address();
   tell({ type: 'ready', port: typeof address === 'object' && address ? address.port : port });
