@@ -120,9 +120,18 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
     const { dir, entry = 'app.ts', host = '127.0.0.1', env = {}, maxHeapMb = 256, startTimeoutMs = 10_000 } = this.options;
     // A restart keeps the port it had, so that registered webhook URLs stay valid.
     const port = this.#port || this.options.port;
+    const version = 'version' in this.#handler ? this.#handler.version : 0;
     const child = fork(MAIN, [], {
       execArgv: ['--import', TSX, `--max-old-space-size=${maxHeapMb}`],
-      env: { ...process.env, ...env, HOOKLAB_APP_DIR: dir, HOOKLAB_APP_ENTRY: entry, HOOKLAB_APP_PORT: String(port), HOOKLAB_HOST: host },
+      env: {
+        ...process.env,
+        ...env,
+        HOOKLAB_APP_DIR: dir,
+        HOOKLAB_APP_ENTRY: entry,
+        HOOKLAB_APP_PORT: String(port),
+        HOOKLAB_HOST: host,
+        HOOKLAB_HANDLER_VERSION: String(version),
+      },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     this.#child = child;

@@ -13,3 +13,9 @@ export interface AppState {
   /** How many times it went down and was restarted since the lab started. */
   crashes: number;
 }
+
+/** Where the lab reads "your app"'s state from, and hears about every change. */
+export interface AppStateSource {
+  current: () => AppState & { lesson: string | null };
+  subscribe: (listener: (state: AppState & { lesson: string | null }) => void) => () => void;
+}

@@ -33,15 +33,16 @@ process.on('message', (message: LabMessage) => {
   if (message.type === 'reload') void handlers.reload();
 });
 
+const firstVersion = Number(process.env.HOOKLAB_HANDLER_VERSION ?? 0);
 const handlers = new HandlerHost(dir, entry, (state) => {
   tell({ type: 'handler', state });
   if (state.status === 'compile-error') {
     const { file, line, column, message, frame } = state.error;
     console.error(`Your handler does not compile (the last good version keeps serving):\n${file}:${line}:${column} ${message}\n${frame}`);
-  } else if (state.status === 'ready' && state.version > 1) {
+  } else if (state.status === 'ready' && state.version > firstVersion + 1) {
     console.log(`Reloaded your handler (version ${state.version}).`);
   }
-});
+}, firstVersion);
 
 const started = new Map<string, number>();
 sideEffectApis.events.on('request:start', ({ requestId }) => started.set(requestId, performance.now()));
