@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, watch, type FSWatcher } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RequestHandler } from 'express';
 import { compileHandler, type CompileError } from './compile-handler.ts';
+import { watchDir } from './watch-dir.ts';
 
 export type HandlerState =
   | { status: 'loading' }
@@ -17,7 +18,7 @@ export class HandlerHost {
   #handler: RequestHandler | undefined;
   #state: HandlerState = { status: 'loading' };
   #version = 0;
-  #watcher: FSWatcher | undefined;
+  #unwatch: (() => void) | undefined;
   #debounce: NodeJS.Timeout | undefined;
   #inputs: string[] = [];
   #fingerprint: string | undefined;
@@ -79,7 +80,7 @@ export class HandlerHost {
 
   /** Reloads whenever a file in the directory changes (saves often come as several events). */
   watch(): void {
-    this.#watcher = watch(this.dir, { recursive: true }, () => {
+    this.#unwatch = watchDir(this.dir, () => {
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => void this.reload(), 25);
     });
@@ -87,7 +88,7 @@ export class HandlerHost {
 
   close(): void {
     clearTimeout(this.#debounce);
-    this.#watcher?.close();
+    this.#unwatch?.();
   }
 
   #set(state: HandlerState): void {
