@@ -67,7 +67,7 @@ test('opens lesson 03, triggers a payment and shows the 200 delivery in the time
   expect(latencyMs).toBeLessThan(3000);
   expect(await row.locator('.status').textContent()).toBe('200');
   expect(await row.locator('.path').textContent()).toBe('/webhooks/stripe');
-  expect(await row.locator('.parties').textContent()).toBe('Stripe → your app');
+  expect(await row.locator('.parties').textContent()).toBe('Stripe → app');
 
   await row.click();
   const inspector = page.locator('record-inspector');

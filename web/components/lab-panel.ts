@@ -16,17 +16,10 @@ export class LabPanel extends LitElement {
       :host {
         display: flex;
         flex-direction: column;
-        gap: 0.75rem;
-        padding: 1rem;
+        gap: 0.6rem;
+        padding: 0.9rem 1rem 1rem;
         min-height: 0;
         height: 100%;
-      }
-      h2.title {
-        margin: 0;
-        font-size: 0.8rem;
-        text-transform: uppercase;
-        letter-spacing: 0.06em;
-        color: var(--muted);
       }
       timeline-view {
         flex: 1 1 45%;
@@ -50,8 +43,7 @@ export class LabPanel extends LitElement {
 
   override render() {
     const selected = this._selectedId ? (this.store?.get(this._selectedId) ?? null) : null;
-    return html`<h2 class="title">Lab</h2>
-      <trigger-control></trigger-control>
+    return html`<trigger-control></trigger-control>
       <timeline-view .store=${this.store} .selectedId=${this._selectedId} @record-select=${this._onSelect}></timeline-view>
       ${selected ? html`<record-inspector .record=${selected} @close=${this._onClose}></record-inspector>` : nothing}`;
   }

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { HttpMessage, TimelineRecord } from '../../server/timeline/record.ts';
-import { clockTime, eventTypeOf, formatDuration, partyName, prettyBody, statusClass, statusDescription } from '../lib/record-format.ts';
+import { clockTime, eventTypeOf, formatDuration, partyName, pathOf, prettyBody, statusClass, statusDescription } from '../lib/record-format.ts';
 import { sharedStyles } from '../styles/shared.ts';
 
 /** Everything about one exchange: who called whom, the status, both messages' headers and bodies. Fires `close`. */
@@ -148,13 +148,15 @@ export class RecordInspector extends LitElement {
     if (!record) return nothing;
     const eventType = eventTypeOf(record);
     return html`<div class="head">
-        <h2 id="inspector-heading">${record.method} <code>${record.url}</code></h2>
+        <h2 id="inspector-heading">${record.method} <code>${pathOf(record.url)}</code></h2>
         <button class="button close" type="button" aria-label="Close the inspector" @click=${this._onClose}>Close</button>
       </div>
       <section aria-labelledby="inspector-heading">
         <dl class="summary">
           <dt>Status</dt>
           <dd class=${statusClass(record.status)}>${statusDescription(record.status)}</dd>
+          <dt>URL</dt>
+          <dd><code>${record.url}</code></dd>
           <dt>Kind</dt>
           <dd>${record.kind}${record.attempt > 1 ? `, attempt ${record.attempt}` : ''}</dd>
           <dt>From → to</dt>

@@ -65,6 +65,9 @@ export class TimelineView extends LitElement {
         border-radius: 8px;
         background: var(--bg);
       }
+      .run-start {
+        margin-top: 0.6rem;
+      }
       .empty {
         padding: 1rem;
         color: var(--muted);
@@ -168,7 +171,8 @@ export class TimelineView extends LitElement {
       .second {
         grid-column: 1 / -1;
         display: flex;
-        gap: 0.6rem;
+        flex-wrap: wrap;
+        column-gap: 0.6rem;
         align-items: baseline;
         min-width: 0;
         color: var(--muted);
@@ -188,6 +192,9 @@ export class TimelineView extends LitElement {
         white-space: nowrap;
       }
       .event {
+        /* Beside the parties when there is room, on a line of its own when there is not. */
+        flex: 1 1 8rem;
+        min-width: 8rem;
         overflow: hidden;
         text-overflow: ellipsis;
         white-space: nowrap;
@@ -240,11 +247,11 @@ export class TimelineView extends LitElement {
         ${records.length === 0
           ? html`<li class="empty">Nothing yet. Trigger a payment and every request between the parties appears here.</li>`
           : nothing}
-        ${repeat(records, (record) => record.id, (record) => this._renderRow(record))}
+        ${repeat(records, (record) => record.id, (record, i) => this._renderRow(record, records[i - 1]))}
       </ol>`;
   }
 
-  private _renderRow(record: TimelineRecord) {
+  private _renderRow(record: TimelineRecord, previous: TimelineRecord | undefined) {
     const cls = statusClass(record.status);
     const eventType = eventTypeOf(record);
     const duration = formatDuration(record.endedAt - record.startedAt);
@@ -259,7 +266,8 @@ export class TimelineView extends LitElement {
     ]
       .filter(Boolean)
       .join(', ');
-    return html`<li>
+    // A gap before each new trigger or run, so that one flow's requests read as a group.
+    return html`<li class=${previous && previous.runId !== record.runId ? 'run-start' : ''}>
       <button
         class="row kind-${record.kind}"
         type="button"
@@ -277,7 +285,7 @@ export class TimelineView extends LitElement {
         <span class="second">
           <span class="time">${clockTime(record.startedAt)}</span>
           <span class="kind">${kind}</span>
-          <span class="parties">${partyName(record.from)} → ${partyName(record.to)}</span>
+          <span class="parties">${partyName(record.from, true)} → ${partyName(record.to, true)}</span>
           ${eventType ? html`<span class="event">${eventType}</span>` : nothing}
           ${record.labels?.length ? html`<span class="event">${record.labels.join(', ')}</span>` : nothing}
         </span>

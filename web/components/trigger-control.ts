@@ -40,17 +40,16 @@ export class TriggerControl extends LitElement {
       }
       select {
         flex: 1 1 auto;
+        font-size: 0.9em;
       }
       .status {
-        margin: 0.2rem 0 0;
-        min-height: 1.4em;
-        font-size: 0.88em;
-        color: var(--muted);
-      }
-      .description {
         margin: 0.3rem 0 0;
+        min-height: 1.4em;
         font-size: 0.85em;
         color: var(--muted);
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       error-notice {
         margin-top: 0.4rem;
@@ -78,12 +77,11 @@ export class TriggerControl extends LitElement {
       </div>
       <div class="row other">
         <label for="event">Or send</label>
-        <select id="event" .value=${this._selected} @change=${this._onSelect} ?disabled=${this._triggers.length === 0} aria-describedby="event-description">
-          ${this._triggers.map((t) => html`<option value=${t.event} ?selected=${t.event === this._selected}>${t.event}</option>`)}
+        <select id="event" .value=${this._selected} @change=${this._onSelect} ?disabled=${this._triggers.length === 0} title=${selected?.description ?? ''}>
+          ${this._triggers.map((t) => html`<option value=${t.event} title=${t.description} ?selected=${t.event === this._selected}>${t.event}</option>`)}
         </select>
         <button class="button" type="button" aria-disabled=${this._busy || !selected ? 'true' : 'false'} @click=${this._onSend}>Send</button>
       </div>
-      <p class="description" id="event-description">${selected?.description ?? ''}</p>
       <p class="status" role="status">${this._status}</p>
       <error-notice .error=${this._error} context=${this._errorContext}></error-notice>`;
   }
@@ -102,10 +100,10 @@ export class TriggerControl extends LitElement {
     if (this._busy) return;
     this._busy = true;
     this._error = null;
-    this._status = `Triggering ${event}…`;
+    this._status = `Sending ${event}…`;
     try {
       const result = await api.triggerStripe(event);
-      this._status = `Triggered ${event} (run ${result.runId}). Watch the timeline.`;
+      this._status = `Sent ${event} (run ${result.runId}).`;
       this.dispatchEvent(new CustomEvent('triggered', { detail: result, bubbles: true, composed: true }));
     } catch (err) {
       this._status = '';

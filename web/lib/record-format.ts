@@ -66,8 +66,9 @@ const PARTY_NAMES: Record<Party, string> = {
   'side-effect': 'side effect',
 };
 
-/** A party as the lessons name it ("your app", "Stripe"). */
-export function partyName(party: Party): string {
+/** A party as the lessons name it ("your app", "Stripe"); `short` for tight rows ("app"). */
+export function partyName(party: Party, short = false): string {
+  if (short && party === 'app') return 'app';
   return PARTY_NAMES[party] ?? party;
 }
 
