@@ -183,3 +183,13 @@ test("a call from your handler to the fake SMS API appears on the timeline as a 
   writeFileSync(handlerFile, original);
   await restored;
 });
+
+test('the Check button runs the lesson checks against the workspace and streams each result', async () => {
+  const response = await fetch(`${lab.urls.lab}/api/checks/${LESSON}`, { method: 'POST' });
+  expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+  const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string; status?: string });
+  expect(lines.filter((l) => l.type === 'check').map((l) => l.status)).toEqual(['passed', 'passed', 'passed']);
+  expect(lines.at(-1)).toEqual({ type: 'summary', passed: 3, failed: 0, completedLessons: [LESSON] });
+  const lessons = (await (await fetch(`${lab.urls.lab}/api/lessons`)).json()) as { lessons: { id: string; completed: boolean }[] };
+  expect(lessons.lessons.find((l) => l.id === LESSON)?.completed).toBe(true);
+});
