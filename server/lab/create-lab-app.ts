@@ -3,6 +3,7 @@ import type { VirtualClock } from '../clock/clock.ts';
 import type { Timeline } from '../timeline/timeline.ts';
 import { localOnly } from './guard.ts';
 import { labErrorHandler, notFound } from './http-error.ts';
+import { checksRouter } from './routes/checks.ts';
 import { clockRouter } from './routes/clock.ts';
 import { type LessonsDeps, lessonsRouter } from './routes/lessons.ts';
 import { timelineRouter } from './routes/timeline.ts';
@@ -16,6 +17,7 @@ export interface HealthReport {
 export interface LabAppDeps extends LessonsDeps {
   clock: VirtualClock;
   timeline: Timeline;
+  workspaceDir: string;
   stripeUrl: () => string;
   health: () => HealthReport;
   /** Origins allowed to send non-GET requests (the page's). */
@@ -37,6 +39,7 @@ export function createLabApp(deps: LabAppDeps): Express {
   app.use('/api/lessons', lessonsRouter(deps));
   app.use('/api/timeline', timelineRouter({ timeline, clock }));
   app.use('/api/clock', clockRouter({ clock }));
+  app.use('/api/checks', checksRouter(deps));
   app.get('/api/triggers/stripe', (_req, res) => {
     res.json({ triggers: listStripeTriggers() });
   });

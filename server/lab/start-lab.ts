@@ -143,6 +143,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       clock,
       timeline,
       lessonsDir,
+      workspaceDir,
       progress,
       openLesson,
       activeLesson: () => active,
