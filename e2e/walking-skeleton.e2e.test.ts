@@ -140,6 +140,19 @@ test('can be driven from the keyboard alone: trigger, open a row, close it with 
   expect(problems).toEqual([]);
 });
 
+test('runs the checks from the page and marks the lesson complete when they pass', async () => {
+  const { page, problems } = await openPage({});
+  await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  await page.getByText(/All \d+ checks pass: the lesson is complete\./).waitFor({ timeout: 60_000 });
+  const results = page.getByRole('list', { name: 'Check results' }).getByRole('listitem');
+  expect(await results.count()).toBeGreaterThan(0);
+  for (const text of await results.allTextContents()) expect(text).toContain('(passed)');
+  await page.locator('lesson-list a[aria-current="page"]', { hasText: '(completed)' }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'checks-passed.png') });
+  expect(problems).toEqual([]);
+});
+
 test('shows the lab error, with its hint, for a lesson that does not exist', async () => {
   const { page, problems } = await openPage({}, [/Failed to load resource: the server responded with a status of 404/]);
   await page.goto(`${stack.url}#/lessons/99-no-such-lesson`);

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Lesson, LessonSummary } from '../../server/lab/lesson-types.ts';
-import { api } from '../lib/api.ts';
+import { api, type CheckSummary } from '../lib/api.ts';
 import { lessonHref, parseRoute } from '../lib/route.ts';
 import { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
@@ -91,12 +91,19 @@ export class HooklabApp extends LitElement {
       <div class="layout">
         <lesson-list .lessons=${this._lessons} .currentId=${this._currentId} .error=${this._lessonsError}></lesson-list>
         <main>
-          <lesson-view .lesson=${this._lesson} .error=${this._lessonError}></lesson-view>
+          <lesson-view .lesson=${this._lesson} .error=${this._lessonError} @checks-done=${this._onChecksDone}></lesson-view>
         </main>
         <aside aria-label="Lab">
           <lab-panel .store=${this.#store}></lab-panel>
         </aside>
       </div>`;
+  }
+
+  private _onChecksDone(e: CustomEvent<CheckSummary>): void {
+    const lesson = this._lesson;
+    if (lesson && e.detail.completedLessons.includes(lesson.id)) this._lesson = { ...lesson, completed: true };
+    // The list's completion marks come from the lab's progress file, which the run just updated.
+    this.#lessonsLoaded = this._loadLessons();
   }
 
   private async _loadLessons(): Promise<void> {

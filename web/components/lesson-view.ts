@@ -4,6 +4,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Lesson } from '../../server/lab/lesson-types.ts';
 import { codeStyles } from '../styles/code.ts';
 import { sharedStyles } from '../styles/shared.ts';
+import './check-runner.ts';
 import './error-notice.ts';
 
 /** One lesson: its title, length and objectives, then the text the lab rendered from lesson.md. */
@@ -44,14 +45,15 @@ export class LessonView extends LitElement {
         color: var(--muted);
       }
       .objectives,
-      .files {
+      .exercise {
         border: 1px solid var(--border);
         border-radius: 8px;
         background: var(--surface);
         padding: 0.75rem 1rem;
         margin: 0 0 1rem;
       }
-      .objectives h2 {
+      .objectives h2,
+      .exercise h2 {
         margin: 0 0 0.35rem;
         font-size: 0.95rem;
       }
@@ -59,11 +61,9 @@ export class LessonView extends LitElement {
         margin: 0;
         padding-left: 1.2rem;
       }
-      .files {
+      .exercise p {
+        margin: 0 0 0.6rem;
         font-size: 0.92rem;
-      }
-      .files p {
-        margin: 0;
       }
       .content {
         line-height: 1.65;
@@ -129,13 +129,17 @@ export class LessonView extends LitElement {
                   </ul>
                 </section>`
               : nothing}
-            ${lesson.editable.length
-              ? html`<div class="files">
-                  <p>
-                    Your files, to edit in your own editor:
-                    ${lesson.editable.map((file, i) => html`${i ? ', ' : ''}<code>workspace/${lesson.id}/${file}</code>`)}
-                  </p>
-                </div>`
+            ${lesson.editable.length || lesson.hasExercise
+              ? html`<section class="exercise" aria-labelledby="exercise-heading">
+                  <h2 id="exercise-heading">Your exercise</h2>
+                  ${lesson.editable.length
+                    ? html`<p>
+                        Edit ${lesson.editable.map((file, i) => html`${i ? ', ' : ''}<code>workspace/${lesson.id}/${file}</code>`)} in
+                        your own editor; "your app" runs the new code as soon as you save.
+                      </p>`
+                    : nothing}
+                  ${lesson.hasExercise ? html`<check-runner .lessonId=${lesson.id}></check-runner>` : nothing}
+                </section>`
               : nothing}
             <div class="content">${unsafeHTML(withoutTitle(lesson.html))}</div>
           </article>`

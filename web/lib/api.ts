@@ -2,8 +2,12 @@ import type { HealthReport } from '../../server/lab/create-lab-app.ts';
 import type { Lesson, LessonSummary } from '../../server/lab/lesson-types.ts';
 import type { ClockState } from '../../server/clock/clock.ts';
 import type { TimelineRecord } from '../../server/timeline/record.ts';
+import type { CheckResult, CheckSummary } from '../../server/checks/check-result.ts';
 
-export type { HealthReport };
+export type { CheckResult, CheckSummary, HealthReport };
+
+/** One line of `POST /api/checks/:lessonId`'s NDJSON stream. */
+export type CheckLine = ({ type: 'check' } & CheckResult) | ({ type: 'summary' } & CheckSummary) | { type: 'error'; message: string };
 
 /** An error from the lab API (`{error: {message, hint}}`), or from failing to reach it. */
 export class ApiError extends Error {
@@ -85,4 +89,33 @@ export const api = {
   stripeTriggers: () => requestJson<{ triggers: TriggerInfo[] }>('/api/triggers/stripe'),
   triggerStripe: (event: string) => requestJson<TriggerResult>(`/api/triggers/stripe/${encodeURIComponent(event)}`, { method: 'POST' }),
   timeline: (limit = 500) => requestJson<TimelinePage>(`/api/timeline?limit=${limit}`),
+  runChecks,
 };
+
+/**
+ * Runs a lesson's checks against the learner's workspace and calls `onLine` for each result as
+ * the lab streams it (one JSON object per line), ending with the summary.
+ */
+async function runChecks(lessonId: string, onLine: (line: CheckLine) => void): Promise<void> {
+  const path = `/api/checks/${encodeURIComponent(lessonId)}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers: { accept: 'application/x-ndjson' } });
+  } catch (err) {
+    throw new ApiError(`Could not reach the lab (${(err as Error).message}).`, 'Is `npm run dev` (or `npm run lab`) still running?', 0);
+  }
+  if (!response.ok || !response.body) {
+    const error = ((await response.json().catch(() => null)) as { error?: { message?: string; hint?: string } } | null)?.error;
+    throw new ApiError(error?.message ?? `The lab answered POST ${path} with HTTP ${response.status}.`, error?.hint, response.status);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buffered += value;
+    const lines = buffered.split('\n');
+    buffered = done ? '' : (lines.pop() ?? '');
+    for (const line of lines) if (line.trim()) onLine(JSON.parse(line) as CheckLine);
+    if (done) return;
+  }
+}
