@@ -14,6 +14,8 @@ export interface OutgoingRequest {
   attempt?: number;
   eventId?: string;
   labels?: string[];
+  /** Count a 2xx answer as a failure with this reason (fault injection: "the answer was lost"). */
+  injectedFailure?: string;
 }
 
 export interface SendOptions {
@@ -64,7 +66,7 @@ export async function sendAndRecord(request: OutgoingRequest, options: SendOptio
       endedAt: clock.now(),
       response: { headers: Object.fromEntries(response.headers), ...capBody(text) },
     };
-    const error = describeFailure(response.status, text);
+    const error = describeFailure(response.status, text) ?? request.injectedFailure;
     if (error) record.error = error;
     return timeline.add(record);
   } catch (err) {
@@ -80,6 +82,11 @@ export async function sendAndRecord(request: OutgoingRequest, options: SendOptio
   } finally {
     cancelTimeout();
   }
+}
+
+/** Whether a recorded exchange counts as a successful delivery: a 2xx and no injected failure. */
+export function isDelivered(record: TimelineRecord): boolean {
+  return record.status !== null && record.status >= 200 && record.status < 300 && !record.error;
 }
 
 /** Why a response counts as a failed delivery, or undefined when it is a 2xx. */

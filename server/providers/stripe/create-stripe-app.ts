@@ -17,6 +17,8 @@ export interface StripeAppDeps {
   timeline: Timeline;
   /** Receives every event with the endpoints subscribed to it. */
   deliver: EventSink;
+  /** Sends an event again (`POST /v1/events/:id/retry`); without it, resending delivers anew. */
+  resend?: EventSink;
 }
 
 /** Gives each request a `Request-Id`, and replays the first response for a repeated `Idempotency-Key`. */
