@@ -51,7 +51,8 @@ export function createLabApp(deps: LabAppDeps): Express {
     res.json({ triggers: listStripeTriggers() });
   });
   app.post('/api/triggers/stripe/:eventType', async (req, res) => {
-    res.status(202).json(await triggerStripeEvent(stripeUrl(), req.params.eventType));
+    const { overrides } = (req.body ?? {}) as { overrides?: unknown };
+    res.status(202).json(await triggerStripeEvent(stripeUrl(), req.params.eventType, overrides));
   });
 
   app.use(notFound);
