@@ -3,22 +3,34 @@
  * environment, prints where to go, and stops everything on Ctrl-C.
  */
 import { PortTakenError } from './http/listen.ts';
-import { portFromEnv } from './lab/ports.ts';
+import { findTakenPorts } from './http/port-check.ts';
+import { PORTS, portFromEnv } from './lab/ports.ts';
 import { startLab } from './lab/start-lab.ts';
 import { DEFAULT_WORKSPACE } from './lab/workspace.ts';
 
 const host = process.env.HOOKLAB_HOST ?? '127.0.0.1';
+const withWeb = process.argv.includes('--with-web');
+
+const ports = { lab: portFromEnv('lab'), stripe: portFromEnv('stripe'), app: portFromEnv('app'), web: portFromEnv('web') };
+const taken = await findTakenPorts(
+  (['lab', 'stripe', 'app'] as const).map((name) => ({ party: name, port: ports[name], envVar: PORTS[name].envVar })),
+  host,
+);
+if (taken.length) {
+  console.error(`[lab] Cannot start:\n${taken.map((line) => `[lab]   ${line}`).join('\n')}`);
+  process.exit(1);
+}
 
 try {
   const lab = await startLab({
     workspaceDir: DEFAULT_WORKSPACE,
     host,
-    ports: { lab: portFromEnv('lab'), stripe: portFromEnv('stripe'), app: portFromEnv('app'), web: portFromEnv('web') },
+    ports,
     persistTimeline: true,
     log: (party, line) => console.log(`[${party}] ${line}`),
   });
-  console.log(`[lab] All parties are up (GET ${lab.urls.lab}/api/health).`);
-  if (process.env.HOOKLAB_WITH_WEB) console.log(`\n  ➜  Open http://localhost:${portFromEnv('web')} to start the course.\n`);
+  console.log(`[lab] All parties are up (${lab.urls.lab}/api/health).`);
+  if (withWeb) console.log(`\n  ➜  Open http://localhost:${ports.web} to start the course.\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {

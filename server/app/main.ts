@@ -33,11 +33,15 @@ const handlers = new HandlerHost(dir, entry, (state) => {
   }
 });
 
-const started = new Map<string, number>();
-sideEffectApis.events.on('request:start', ({ requestId }) => started.set(requestId, performance.now()));
+// The request body can only be read before the mock handler consumes it, so it is kept at the start.
+const started = new Map<string, { at: number; body: Promise<string> }>();
+sideEffectApis.events.on('request:start', ({ request, requestId }) => {
+  started.set(requestId, { at: performance.now(), body: request.clone().text() });
+});
 sideEffectApis.events.on('response:mocked', async ({ request, response, requestId }) => {
-  const durationMs = performance.now() - (started.get(requestId) ?? performance.now());
+  const start = started.get(requestId);
   started.delete(requestId);
+  const durationMs = start ? performance.now() - start.at : 0;
   tell({
     type: 'side-effect',
     call: {
@@ -45,7 +49,7 @@ sideEffectApis.events.on('response:mocked', async ({ request, response, requestI
       url: request.url,
       status: response.status,
       durationMs,
-      request: { headers: Object.fromEntries(request.headers), ...capBody(await request.clone().text()) },
+      request: { headers: Object.fromEntries(request.headers), ...capBody((await start?.body) ?? '') },
       response: { headers: Object.fromEntries(response.headers), ...capBody(await response.clone().text()) },
     },
   });

@@ -5,6 +5,7 @@ import type { Faults } from '../delivery/faults.ts';
 import type { Timeline } from '../timeline/timeline.ts';
 import { localOnly } from './guard.ts';
 import { labErrorHandler, notFound } from './http-error.ts';
+import { checksRouter } from './routes/checks.ts';
 import { clockRouter } from './routes/clock.ts';
 import { deliveriesRouter } from './routes/deliveries.ts';
 import { faultsRouter } from './routes/faults.ts';
@@ -24,6 +25,7 @@ export interface LabAppDeps extends LessonsDeps {
   faults: Faults;
   /** The mock Stripe's webhook deliveries. */
   deliveries: DeliveryEngine;
+  workspaceDir: string;
   stripeUrl: () => string;
   health: () => HealthReport;
   /** Origins allowed to send non-GET requests (the page's). */
@@ -47,6 +49,7 @@ export function createLabApp(deps: LabAppDeps): Express {
   app.use('/api/clock', clockRouter({ clock }));
   app.use('/api/faults', faultsRouter({ faults }));
   app.use('/api/deliveries', deliveriesRouter({ deliveries }));
+  app.use('/api/checks', checksRouter(deps));
   app.get('/api/triggers/stripe', (_req, res) => {
     res.json({ triggers: listStripeTriggers() });
   });

@@ -157,6 +157,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       faults,
       deliveries: webhooks.engine,
       lessonsDir,
+      workspaceDir,
       progress,
       openLesson,
       activeLesson: () => active,

@@ -44,7 +44,7 @@ export function timelineRouter(deps: { timeline: Timeline; clock: VirtualClock }
     const stopRecords = timeline.subscribe((record) => send('record', record, record.id));
     const stopClock = clock.onChange((state) => send('clock', state));
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-    req.on('close', () => {
+    res.on('close', () => {
       stopRecords();
       stopClock();
       clearInterval(heartbeat);

@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import type { NewTimelineRecord } from './record.ts';
+import { Timeline } from './timeline.ts';
+
+function record(overrides: Partial<NewTimelineRecord> = {}): NewTimelineRecord {
+  return {
+    runId: 'run_1',
+    kind: 'webhook',
+    from: 'stripe',
+    to: 'app',
+    method: 'POST',
+    url: 'http://127.0.0.1:3000/webhooks/stripe',
+    status: 200,
+    startedAt: 1000,
+    endedAt: 1005,
+    attempt: 1,
+    request: { headers: {}, body: '{}' },
+    response: { headers: {}, body: '' },
+    ...overrides,
+  };
+}
+
+test('filters records by kind, run and start time, newest last', () => {
+  const timeline = new Timeline();
+  timeline.add(record({ kind: 'api', startedAt: 1 }));
+  timeline.add(record({ runId: 'run_2', startedAt: 2 }));
+  timeline.add(record({ startedAt: 3 }));
+  expect(timeline.list({ kind: 'webhook' }).map((r) => r.startedAt)).toEqual([2, 3]);
+  expect(timeline.list({ runId: 'run_1' }).map((r) => r.startedAt)).toEqual([1, 3]);
+  expect(timeline.list({ since: 2, limit: 1 }).map((r) => r.startedAt)).toEqual([3]);
+});
+
+test('waitFor resolves with a record already stored or one that arrives later', async () => {
+  const timeline = new Timeline();
+  const stored = timeline.add(record({ status: 500 }));
+  await expect(timeline.waitFor((r) => r.status === 500)).resolves.toBe(stored);
+  const later = timeline.waitFor((r) => r.status === 201);
+  const added = timeline.add(record({ status: 201 }));
+  await expect(later).resolves.toBe(added);
+});
+
+test('a restarted timeline reloads its history from the file and keeps numbering ids', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'hooklab-timeline-')), 'timeline.jsonl');
+  const first = new Timeline(file);
+  first.add(record());
+  first.add(record({ status: 503 }));
+  await first.close();
+
+  const second = new Timeline(file);
+  expect(second.list().map((r) => r.status)).toEqual([200, 503]);
+  expect(second.add(record()).id).toBe('rec_3');
+  await second.close();
+});
