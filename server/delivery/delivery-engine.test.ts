@@ -265,3 +265,16 @@ test('the same engine delivers Deepgram-style callbacks: no signature, 10 tries 
   expect(new Set(timeline.list().map((r) => `${r.kind} ${r.method} ${r.from}`))).toEqual(new Set(['callback PUT deepgram']));
   expect(receiver.received[0].headers['stripe-signature']).toBeUndefined();
 });
+
+test('a fast clock still gives the receiver its minimum real time before timing out', async () => {
+  const { clock, timeline, receiver } = await setup({ answer: () => 'hang' });
+  const engine = new DeliveryEngine({ clock, timeline, policy: STRIPE_RETRY_POLICY, sign: unsigned, from: 'stripe', to: 'app', minRealTimeoutMs: 200 });
+  cleanups.push(() => engine.dispose());
+  const started = performance.now();
+  engine.deliver({ eventId: 'evt_slow', runId: 'run', body: '{}' }, [{ id: 'we', url: receiver.url }]);
+  await receiver.waitForCount(1);
+  clock.advance(10_000);
+  const record = await timeline.waitFor((r) => r.eventId === 'evt_slow');
+  expect(record.error).toMatch(/No response within 10 s/);
+  expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+});

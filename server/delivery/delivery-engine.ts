@@ -77,6 +77,8 @@ export interface DeliveryEngineOptions {
   kinds?: { first: RecordKind; retry: RecordKind };
   /** The emitter's current faults (read at each attempt). */
   faults?: () => FaultSettings;
+  /** Real milliseconds a receiver always gets, whatever the clock's speed (default 0; see sendAndRecord). */
+  minRealTimeoutMs?: number;
   /** Attempts in flight at once (default 32). */
   maxConcurrent?: number;
   /** Decides which deliveries the faults hit when their rate is below 1. */
@@ -318,7 +320,7 @@ export class DeliveryEngine {
             injectedFailure: 'Injected fault "fail first attempt": your answer was treated as lost, so the provider will retry. Did your handler cope with seeing this event again?',
           }),
         },
-        { clock, timeline, timeoutMs: policy.timeoutMs },
+        { clock, timeline, timeoutMs: policy.timeoutMs, minRealTimeoutMs: this.#options.minRealTimeoutMs },
       );
     } finally {
       release();
@@ -368,7 +370,7 @@ export class DeliveryEngine {
         eventId: message.eventId,
         labels: ['duplicate'],
       },
-      { clock, timeline, timeoutMs: this.policy.timeoutMs },
+      { clock, timeline, timeoutMs: this.policy.timeoutMs, minRealTimeoutMs: this.#options.minRealTimeoutMs },
     );
   }
 

@@ -16,6 +16,8 @@ export interface StripeWebhookOptions {
   policy?: RetryPolicy;
   faults?: Faults;
   maxConcurrent?: number;
+  /** Real milliseconds a receiver always gets, so that 10000× does not time out a healthy consumer (default 1000). */
+  minRealTimeoutMs?: number;
 }
 
 /** The mock Stripe's side of delivery: `deliver` for new events, `resend` for `POST /v1/events/:id/retry`. */
@@ -40,6 +42,7 @@ export function createStripeWebhooks(options: StripeWebhookOptions): StripeWebho
     sign: stripeSigner,
     from: 'stripe',
     to: 'app',
+    minRealTimeoutMs: options.minRealTimeoutMs ?? 1_000,
     ...(faults && { faults: () => faults.get() }),
     ...(options.maxConcurrent && { maxConcurrent: options.maxConcurrent }),
   });
