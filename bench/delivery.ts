@@ -68,12 +68,13 @@ interface Result {
 /** The baseline: `concurrency` workers POSTing bodies in a loop, nothing else. */
 async function baseline(url: string, count: number, offset: number, concurrency: number): Promise<Result> {
   const latencies: number[] = [];
+  const bodies = Array.from({ length: count }, (_, i) => eventBody(offset + i));
   let next = 0;
   let delivered = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < count) {
-      const body = eventBody(offset + next++);
+      const body = bodies[next++];
       const t = performance.now();
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       await response.text();
