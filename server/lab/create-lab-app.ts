@@ -1,10 +1,14 @@
 import express, { type Express } from 'express';
 import type { VirtualClock } from '../clock/clock.ts';
+import type { DeliveryEngine } from '../delivery/delivery-engine.ts';
+import type { Faults } from '../delivery/faults.ts';
 import type { Timeline } from '../timeline/timeline.ts';
 import { localOnly } from './guard.ts';
 import { labErrorHandler, notFound } from './http-error.ts';
 import { checksRouter } from './routes/checks.ts';
 import { clockRouter } from './routes/clock.ts';
+import { deliveriesRouter } from './routes/deliveries.ts';
+import { faultsRouter } from './routes/faults.ts';
 import { type LessonsDeps, lessonsRouter } from './routes/lessons.ts';
 import { timelineRouter } from './routes/timeline.ts';
 import { listStripeTriggers, triggerStripeEvent } from './triggers.ts';
@@ -17,6 +21,10 @@ export interface HealthReport {
 export interface LabAppDeps extends LessonsDeps {
   clock: VirtualClock;
   timeline: Timeline;
+  /** Fault injection on the mock Stripe's deliveries. */
+  faults: Faults;
+  /** The mock Stripe's webhook deliveries. */
+  deliveries: DeliveryEngine;
   workspaceDir: string;
   stripeUrl: () => string;
   health: () => HealthReport;
@@ -26,7 +34,7 @@ export interface LabAppDeps extends LessonsDeps {
 
 /** The lab's API (`/api/…`), used by the page, the CLI scripts and the tests. It never listens. */
 export function createLabApp(deps: LabAppDeps): Express {
-  const { clock, timeline, stripeUrl, health, allowedOrigins } = deps;
+  const { clock, timeline, faults, deliveries, stripeUrl, health, allowedOrigins } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(localOnly(allowedOrigins));
@@ -39,12 +47,15 @@ export function createLabApp(deps: LabAppDeps): Express {
   app.use('/api/lessons', lessonsRouter(deps));
   app.use('/api/timeline', timelineRouter({ timeline, clock }));
   app.use('/api/clock', clockRouter({ clock }));
+  app.use('/api/faults', faultsRouter({ faults }));
+  app.use('/api/deliveries', deliveriesRouter({ deliveries }));
   app.use('/api/checks', checksRouter(deps));
   app.get('/api/triggers/stripe', (_req, res) => {
     res.json({ triggers: listStripeTriggers() });
   });
   app.post('/api/triggers/stripe/:eventType', async (req, res) => {
-    res.status(202).json(await triggerStripeEvent(stripeUrl(), req.params.eventType));
+    const { overrides } = (req.body ?? {}) as { overrides?: unknown };
+    res.status(202).json(await triggerStripeEvent(stripeUrl(), req.params.eventType, overrides));
   });
 
   app.use(notFound);

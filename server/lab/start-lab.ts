@@ -2,7 +2,10 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { AppProcess } from '../app/app-process.ts';
 import { VirtualClock } from '../clock/clock.ts';
-import { stripeWebhookSink } from '../delivery/stripe-webhooks.ts';
+import type { DeliveryEngine } from '../delivery/delivery-engine.ts';
+import { Faults } from '../delivery/faults.ts';
+import type { RetryPolicy } from '../delivery/retry-policy.ts';
+import { createStripeWebhooks } from '../delivery/stripe-webhooks.ts';
 import { close, listen, portOf } from '../http/listen.ts';
 import { createStripeApp } from '../providers/stripe/create-stripe-app.ts';
 import { StripeStore } from '../providers/stripe/store.ts';
@@ -29,6 +32,8 @@ export interface LabOptions {
   clock?: { speed?: number; paused?: boolean };
   /** Clock milliseconds a webhook receiver has to answer. */
   deliveryTimeoutMs?: number;
+  /** The mock Stripe's retry schedule (default: about three days). */
+  stripeRetryPolicy?: RetryPolicy;
   /** Output of the parties, line by line. */
   log?: (party: 'lab' | 'stripe' | 'app', line: string) => void;
 }
@@ -37,6 +42,10 @@ export interface RunningLab {
   clock: VirtualClock;
   timeline: Timeline;
   stripe: StripeStore;
+  /** The mock Stripe's webhook deliveries: states, stats, policy. */
+  stripeDeliveries: DeliveryEngine;
+  /** Fault injection on the mock Stripe's deliveries (`/api/faults`). */
+  faults: Faults;
   app: AppProcess;
   /** The endpoint the mock Stripe delivers "your app"'s events to. */
   appEndpoint: WebhookEndpoint;
@@ -58,8 +67,11 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   const timeline = new Timeline(options.persistTimeline ? join(workspaceDir, '.hooklab', 'timeline.jsonl') : undefined);
   const progress = new ProgressFile(workspaceDir);
   const servers: Server[] = [];
+  const faults = new Faults();
+  const webhooks = createStripeWebhooks({ clock, timeline, faults, timeoutMs: options.deliveryTimeoutMs, policy: options.stripeRetryPolicy });
   let app: AppProcess | undefined;
   const closeAll = async () => {
+    webhooks.engine.dispose();
     clock.dispose();
     await app?.stop();
     await Promise.all(servers.map(close));
@@ -76,7 +88,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
 
   try {
     const stripe = new StripeStore();
-    const stripeApp = createStripeApp({ store: stripe, clock, timeline, deliver: stripeWebhookSink({ clock, timeline, timeoutMs: options.deliveryTimeoutMs }) });
+    const stripeApp = createStripeApp({ store: stripe, clock, timeline, deliver: webhooks.deliver, resend: webhooks.resend });
     const stripeServer = await listen(stripeApp, { port: port('stripe'), host, party: 'the mock Stripe', envVar: PORTS.stripe.envVar });
     servers.push(stripeServer);
     const stripeUrl = `http://${host}:${portOf(stripeServer)}`;
@@ -142,6 +154,8 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
     const labApp = createLabApp({
       clock,
       timeline,
+      faults,
+      deliveries: webhooks.engine,
       lessonsDir,
       workspaceDir,
       progress,
@@ -160,6 +174,8 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       clock,
       timeline,
       stripe,
+      stripeDeliveries: webhooks.engine,
+      faults,
       app: yourApp,
       appEndpoint,
       urls: { lab: `http://${host}:${labPort}`, stripe: stripeUrl, app: `http://${host}:${appPort}` },
