@@ -16,6 +16,7 @@ import { createLabApp, type HealthReport } from './create-lab-app.ts';
 import { LESSONS_DIR, listLessonIds, readLesson } from './lessons.ts';
 import { PORTS } from './ports.ts';
 import { ensureLessonWorkspace, ProgressFile } from './workspace.ts';
+import { WorkspaceFiles } from './workspace-files.ts';
 
 export interface LabOptions {
   workspaceDir: string;
@@ -109,9 +110,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       secret: webhookSecret,
       description: 'Your app (registered by the lab)',
     });
-    yourApp.on('status', (status, reason) => {
-      if (status === 'crashed') log('app', `${reason} Restarting it…`);
-    });
+    yourApp.on('crash', (crash) => log('app', crash.message));
     yourApp.on('message', (message) => {
       if (message.type !== 'side-effect') return;
       const { call } = message;
@@ -163,6 +162,19 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       activeLesson: () => active,
       stripeUrl: () => stripeUrl,
       health,
+      workspace: new WorkspaceFiles(workspaceDir, lessonsDir),
+      // A save through the page reloads at once, without waiting for the file watcher.
+      onWorkspaceSaved: (lessonId) => {
+        if (lessonId === active && !options.appDir) yourApp.reload();
+      },
+      appState: {
+        current: () => ({ ...yourApp.snapshot(), lesson: active }),
+        subscribe: (listener) => {
+          const onState = () => listener({ ...yourApp.snapshot(), lesson: active });
+          yourApp.on('state', onState);
+          return () => yourApp.off('state', onState);
+        },
+      },
       allowedOrigins: () => [webPort, labPort].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]),
     });
     const labServer = await listen(labApp, { port: port('lab'), host, party: 'the lab API', envVar: PORTS.lab.envVar });
