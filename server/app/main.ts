@@ -3,7 +3,9 @@
  * directory to serve; it never runs inside the lab, so learner code cannot take the lab down.
  */
 import { resolve } from 'node:path';
+import express from 'express';
 import { server as sideEffectApis } from '../../mocks/node.ts';
+import { createScenarioHost } from '../scenarios/push-vs-poll/app-side.ts';
 import { capBody } from '../timeline/record.ts';
 import { createYourApp } from './create-your-app.ts';
 import { HandlerHost } from './handler-host.ts';
@@ -21,7 +23,10 @@ process.setSourceMapsEnabled(true);
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message: LabMessage) => {
   if (message.type === 'reload') void handlers.reload();
+  if (message.type === 'scenario') scenarios.receive(message.payload);
 });
+// Scenarios the lab runs through "your app" (push versus poll), beside the learner's handler.
+const scenarios = createScenarioHost((payload) => tell({ type: 'scenario', payload }));
 
 const handlers = new HandlerHost(dir, entry, (state) => {
   tell({ type: 'handler', state });
@@ -54,7 +59,9 @@ sideEffectApis.listen({ onUnhandledRequest: 'bypass' });
 
 await handlers.reload();
 handlers.watch();
-const app = createYourApp(handlers, (report) => tell({ type: 'handler-error', report }));
+const app = express()
+  .use(scenarios.router)
+  .use(createYourApp(handlers, (report) => tell({ type: 'handler-error', report })));
 const listener = app.listen(port, host, () => {
   const address = listener.address();
   tell({ type: 'ready', port: typeof address === 'object' && address ? address.port : port });

@@ -3,8 +3,10 @@ import type { VirtualClock } from '../clock/clock.ts';
 import type { Timeline } from '../timeline/timeline.ts';
 import { localOnly } from './guard.ts';
 import { labErrorHandler, notFound } from './http-error.ts';
+import type { PushVsPollResult } from '../scenarios/push-vs-poll/types.ts';
 import { clockRouter } from './routes/clock.ts';
 import { type LessonsDeps, lessonsRouter } from './routes/lessons.ts';
+import { scenariosRouter } from './routes/scenarios.ts';
 import { timelineRouter } from './routes/timeline.ts';
 import { listStripeTriggers, triggerStripeEvent } from './triggers.ts';
 
@@ -18,6 +20,8 @@ export interface LabAppDeps extends LessonsDeps {
   timeline: Timeline;
   stripeUrl: () => string;
   health: () => HealthReport;
+  /** Runs the push-versus-poll scenario (`POST /api/scenarios/push-vs-poll`). */
+  runPushVsPoll: (body: unknown) => Promise<PushVsPollResult>;
   /** Origins allowed to send non-GET requests (the page's). */
   allowedOrigins: () => string[];
 }
@@ -37,6 +41,7 @@ export function createLabApp(deps: LabAppDeps): Express {
   app.use('/api/lessons', lessonsRouter(deps));
   app.use('/api/timeline', timelineRouter({ timeline, clock }));
   app.use('/api/clock', clockRouter({ clock }));
+  app.use('/api/scenarios', scenariosRouter(deps));
   app.get('/api/triggers/stripe', (_req, res) => {
     res.json({ triggers: listStripeTriggers() });
   });

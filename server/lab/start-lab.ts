@@ -11,6 +11,7 @@ import { createStripeApp } from '../providers/stripe/create-stripe-app.ts';
 import { StripeStore } from '../providers/stripe/store.ts';
 import type { WebhookEndpoint } from '../providers/stripe/types.ts';
 import { addWebhookEndpoint } from '../providers/stripe/webhook-endpoints.ts';
+import { pushVsPollRunner } from '../scenarios/push-vs-poll/run-push-vs-poll.ts';
 import { Timeline } from '../timeline/timeline.ts';
 import { createLabApp, type HealthReport } from './create-lab-app.ts';
 import { LESSONS_DIR, listLessonIds, readLesson } from './lessons.ts';
@@ -168,6 +169,14 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       activeLesson: () => active,
       stripeUrl: () => stripeUrl,
       health,
+      runPushVsPoll: pushVsPollRunner({
+        clock,
+        timeline,
+        app: yourApp,
+        deepgram,
+        urls: () => ({ deepgram: deepgramUrl, app: `http://${host}:${yourApp.port}` }),
+        apiKey: LAB_DEEPGRAM_KEY,
+      }),
       allowedOrigins: () => [webPort, labPort].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]),
     });
     const labServer = await listen(labApp, { port: port('lab'), host, party: 'the lab API', envVar: PORTS.lab.envVar });
