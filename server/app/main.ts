@@ -3,7 +3,9 @@
  * directory to serve; it never runs inside the lab, so learner code cannot take the lab down.
  */
 import { resolve } from 'node:path';
+import express from 'express';
 import { server as sideEffectApis } from '../../mocks/node.ts';
+import { createScenarioHost } from '../scenarios/push-vs-poll/app-side.ts';
 import { capBody } from '../timeline/record.ts';
 import { createYourApp } from './create-your-app.ts';
 import { HandlerHost } from './handler-host.ts';
@@ -31,7 +33,10 @@ process.on('uncaughtException', (error) => crash('uncaught-exception', error));
 process.on('unhandledRejection', (reason) => crash('unhandled-rejection', reason));
 process.on('message', (message: LabMessage) => {
   if (message.type === 'reload') void handlers.reload();
+  if (message.type === 'scenario') scenarios.receive(message.payload);
 });
+// Scenarios the lab runs through "your app" (push versus poll), beside the learner's handler.
+const scenarios = createScenarioHost((payload) => tell({ type: 'scenario', payload }));
 
 const firstVersion = Number(process.env.HOOKLAB_HANDLER_VERSION ?? 0);
 const handlers = new HandlerHost(dir, entry, (state) => {
@@ -69,11 +74,15 @@ sideEffectApis.listen({ onUnhandledRequest: 'bypass' });
 
 await handlers.reload();
 handlers.watch();
-const app = createYourApp(handlers, {
-  onHandlerError: (report) => tell({ type: 'handler-error', report }),
-  onRequestStart: (id, method, path) => tell({ type: 'request-start', id, method, path }),
-  onRequestEnd: (id) => tell({ type: 'request-end', id }),
-});
+const app = express()
+  .use(scenarios.router)
+  .use(
+    createYourApp(handlers, {
+      onHandlerError: (report) => tell({ type: 'handler-error', report }),
+      onRequestStart: (id, method, path) => tell({ type: 'request-start', id, method, path }),
+      onRequestEnd: (id) => tell({ type: 'request-end', id }),
+    }),
+  );
 const listener = app.listen(port, host, () => {
   const address = listener.address();
   tell({ type: 'ready', port: typeof address === 'object' && address ? address.port : port });

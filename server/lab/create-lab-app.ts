@@ -6,12 +6,14 @@ import type { Faults } from '../delivery/faults.ts';
 import type { Timeline } from '../timeline/timeline.ts';
 import { localOnly } from './guard.ts';
 import { labErrorHandler, notFound } from './http-error.ts';
+import type { PushVsPollResult } from '../scenarios/push-vs-poll/types.ts';
 import { appRouter } from './routes/app.ts';
 import { checksRouter } from './routes/checks.ts';
 import { clockRouter } from './routes/clock.ts';
 import { deliveriesRouter } from './routes/deliveries.ts';
 import { faultsRouter } from './routes/faults.ts';
 import { type LessonsDeps, lessonsRouter } from './routes/lessons.ts';
+import { scenariosRouter } from './routes/scenarios.ts';
 import { timelineRouter } from './routes/timeline.ts';
 import { workspaceRouter } from './routes/workspace.ts';
 import { listStripeTriggers, triggerStripeEvent } from './triggers.ts';
@@ -32,6 +34,8 @@ export interface LabAppDeps extends LessonsDeps {
   workspaceDir: string;
   stripeUrl: () => string;
   health: () => HealthReport;
+  /** Runs the push-versus-poll scenario (`POST /api/scenarios/push-vs-poll`). */
+  runPushVsPoll: (body: unknown) => Promise<PushVsPollResult>;
   /** Origins allowed to send non-GET requests (the page's). */
   allowedOrigins: () => string[];
   /** The learner's editable files (`/api/workspace`). */
@@ -62,6 +66,7 @@ export function createLabApp(deps: LabAppDeps): Express {
   app.use('/api/faults', faultsRouter({ faults }));
   app.use('/api/deliveries', deliveriesRouter({ deliveries }));
   app.use('/api/checks', checksRouter(deps));
+  app.use('/api/scenarios', scenariosRouter(deps));
   app.get('/api/triggers/stripe', (_req, res) => {
     res.json({ triggers: listStripeTriggers() });
   });
