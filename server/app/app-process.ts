@@ -92,6 +92,14 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
     this.#child?.send({ type: 'reload' } satisfies LabMessage);
   }
 
+  /** Sends a message to the child; false when it is not running (e.g. restarting after a crash). */
+  send(message: LabMessage): boolean {
+    const child = this.#child;
+    if (!child?.connected) return false;
+    child.send(message);
+    return true;
+  }
+
   /** Serves another directory (the learner opened another lesson). */
   async switchTo(dir: string): Promise<number> {
     await this.stop();

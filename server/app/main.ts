@@ -3,7 +3,9 @@
  * directory to serve; it never runs inside the lab, so learner code cannot take the lab down.
  */
 import { resolve } from 'node:path';
+import express from 'express';
 import { server as sideEffectApis } from '../../mocks/node.ts';
+import { createScenarioHost } from '../scenarios/push-vs-poll/app-side.ts';
 import { capBody } from '../timeline/record.ts';
 import { createYourApp } from './create-your-app.ts';
 import { HandlerHost } from './handler-host.ts';
@@ -31,7 +33,10 @@ process.on('uncaughtException', (error) => crash('uncaught-exception', error));
 process.on('unhandledRejection', (reason) => crash('unhandled-rejection', reason));
 process.on('message', (message: LabMessage) => {
   if (message.type === 'reload') void handlers.reload();
+  if (message.type === 'scenario') scenarios.receive(message.payload);
 });
+// Scenarios the lab runs through "your app" (push versus poll), beside the learner's handler.
+const scenarios = createScenarioHost((payload) => tell({ type: 'scenario', payload }));
 
 const firstVersion = Number(process.env.HOOKLAB_HANDLER_VERSION ?? 0);
 const handlers = new HandlerHost(dir, entry, (state) => {
@@ -44,11 +49,15 @@ const handlers = new HandlerHost(dir, entry, (state) => {
   }
 }, firstVersion);
 
-const started = new Map<string, number>();
-sideEffectApis.events.on('request:start', ({ requestId }) => started.set(requestId, performance.now()));
+// The request body can only be read before the mock handler consumes it, so it is kept at the start.
+const started = new Map<string, { at: number; body: Promise<string> }>();
+sideEffectApis.events.on('request:start', ({ request, requestId }) => {
+  started.set(requestId, { at: performance.now(), body: request.clone().text() });
+});
 sideEffectApis.events.on('response:mocked', async ({ request, response, requestId }) => {
-  const durationMs = performance.now() - (started.get(requestId) ?? performance.now());
+  const start = started.get(requestId);
   started.delete(requestId);
+  const durationMs = start ? performance.now() - start.at : 0;
   tell({
     type: 'side-effect',
     call: {
@@ -56,7 +65,7 @@ sideEffectApis.events.on('response:mocked', async ({ request, response, requestI
       url: request.url,
       status: response.status,
       durationMs,
-      request: { headers: Object.fromEntries(request.headers), ...capBody(await request.clone().text()) },
+      request: { headers: Object.fromEntries(request.headers), ...capBody((await start?.body) ?? '') },
       response: { headers: Object.fromEntries(response.headers), ...capBody(await response.clone().text()) },
     },
   });
@@ -65,11 +74,15 @@ sideEffectApis.listen({ onUnhandledRequest: 'bypass' });
 
 await handlers.reload();
 handlers.watch();
-const app = createYourApp(handlers, {
-  onHandlerError: (report) => tell({ type: 'handler-error', report }),
-  onRequestStart: (id, method, path) => tell({ type: 'request-start', id, method, path }),
-  onRequestEnd: (id) => tell({ type: 'request-end', id }),
-});
+const app = express()
+  .use(scenarios.router)
+  .use(
+    createYourApp(handlers, {
+      onHandlerError: (report) => tell({ type: 'handler-error', report }),
+      onRequestStart: (id, method, path) => tell({ type: 'request-start', id, method, path }),
+      onRequestEnd: (id) => tell({ type: 'request-end', id }),
+    }),
+  );
 const listener = app.listen(port, host, () => {
   const address = listener.address();
   tell({ type: 'ready', port: typeof address === 'object' && address ? address.port : port });

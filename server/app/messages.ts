@@ -1,3 +1,4 @@
+import type { ScenarioFromApp, ScenarioToApp } from '../scenarios/push-vs-poll/messages.ts';
 import type { HttpMessage } from '../timeline/record.ts';
 import type { HandlerErrorReport } from './create-your-app.ts';
 import type { HandlerState } from './handler-host.ts';
@@ -22,7 +23,8 @@ export type AppMessage =
   | { type: 'request-start'; id: number; method: string; path: string }
   | { type: 'request-end'; id: number }
   /** Learner code crashed the process (sent just before it exits). */
-  | { type: 'fatal'; kind: 'uncaught-exception' | 'unhandled-rejection'; message: string; stack: string };
+  | { type: 'fatal'; kind: 'uncaught-exception' | 'unhandled-rejection'; message: string; stack: string }
+  | { type: 'scenario'; payload: ScenarioFromApp };
 
 /** What the lab tells "your app". */
-export type LabMessage = { type: 'reload' };
+export type LabMessage = { type: 'reload' } | { type: 'scenario'; payload: ScenarioToApp };

@@ -16,7 +16,7 @@ beforeAll(async () => {
   const workspaceDir = mkdtempSync(join(tmpdir(), 'hooklab-lab-'));
   cpSync(join(LESSONS_DIR, LESSON, 'solution'), join(workspaceDir, LESSON), { recursive: true });
   handlerFile = join(workspaceDir, LESSON, 'app.ts');
-  lab = await startLab({ workspaceDir, lessonId: LESSON, ports: { lab: 0, stripe: 0, app: 0, web: 5173 } });
+  lab = await startLab({ workspaceDir, lessonId: LESSON, ports: { lab: 0, stripe: 0, deepgram: 0, app: 0, web: 5173 } });
 });
 afterAll(() => lab?.close());
 
@@ -59,6 +59,7 @@ test('health says every party is up, with its port', async () => {
   expect(response.status).toBe(200);
   expect(health.ok).toBe(true);
   expect(health.parties.stripe.status).toBe('up');
+  expect(health.parties.deepgram).toEqual({ status: 'up', port: Number(new URL(lab.urls.deepgram).port) });
   expect(health.parties.app).toMatchObject({ status: 'up', port: lab.app.port });
 });
 
@@ -161,4 +162,35 @@ test('an unknown trigger is a 404 that lists the valid ones', async () => {
   expect(response.status).toBe(404);
   const { error } = (await response.json()) as { error: { message: string; hint: string } };
   expect(error.hint).toContain('payment_intent.succeeded');
+});
+
+test("a call from your handler to the fake SMS API appears on the timeline as a side effect", async () => {
+  const original = readFileSync(handlerFile, 'utf8');
+  const reloaded = nextHandlerState((m) => m.state.status === 'ready');
+  writeFileSync(
+    handlerFile,
+    original.replace(
+      '  res.json({ received: true',
+      "  await fetch('https://sms.hooklab.test/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: '+15550100', body: 'Thanks for your order!' }) });\n  res.json({ received: true",
+    ).replace("express.json(), (req, res) =>", 'express.json(), async (req, res) =>'),
+  );
+  await reloaded;
+  const delivery = await trigger();
+  expect(delivery.status, delivery.error).toBe(200);
+  const sms = await lab.timeline.waitFor((r) => r.kind === 'side-effect');
+  expect(sms).toMatchObject({ from: 'app', to: 'side-effect', method: 'POST', url: 'https://sms.hooklab.test/v1/messages', status: 201 });
+  expect(sms.request.body).toContain('Thanks for your order!');
+  const restored = nextHandlerState((m) => m.state.status === 'ready');
+  writeFileSync(handlerFile, original);
+  await restored;
+});
+
+test('the Check button runs the lesson checks against the workspace and streams each result', async () => {
+  const response = await fetch(`${lab.urls.lab}/api/checks/${LESSON}`, { method: 'POST' });
+  expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+  const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string; status?: string });
+  expect(lines.filter((l) => l.type === 'check').map((l) => l.status)).toEqual(['passed', 'passed', 'passed']);
+  expect(lines.at(-1)).toEqual({ type: 'summary', passed: 3, failed: 0, completedLessons: [LESSON] });
+  const lessons = (await (await fetch(`${lab.urls.lab}/api/lessons`)).json()) as { lessons: { id: string; completed: boolean }[] };
+  expect(lessons.lessons.find((l) => l.id === LESSON)?.completed).toBe(true);
 });

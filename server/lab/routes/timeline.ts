@@ -47,7 +47,7 @@ export function timelineRouter(deps: { timeline: Timeline; clock: VirtualClock; 
     if (appState) send('app', appState.current());
     const stopApp = appState?.subscribe((state) => send('app', state));
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-    req.on('close', () => {
+    res.on('close', () => {
       stopRecords();
       stopClock();
       stopApp?.();

@@ -6,6 +6,8 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { VirtualClock } from '../../clock/clock.ts';
 import { close, listen, portOf } from '../../http/listen.ts';
+import { Faults } from '../../delivery/faults.ts';
+import { createStripeWebhooks } from '../../delivery/stripe-webhooks.ts';
 import { Timeline } from '../../timeline/timeline.ts';
 import { createLabApp } from '../create-lab-app.ts';
 import { LESSONS_DIR } from '../lessons.ts';
@@ -32,14 +34,20 @@ beforeEach(async () => {
   mkdirSync(outside);
   writeFileSync(join(outside, 'secret.txt'), 'not yours');
   const clock = new VirtualClock();
+  const timeline = new Timeline();
+  const faults = new Faults();
   const app = createLabApp({
     clock,
-    timeline: new Timeline(),
+    timeline,
+    faults,
+    deliveries: createStripeWebhooks({ clock, timeline, faults }).engine,
+    workspaceDir,
     lessonsDir: LESSONS_DIR,
     progress: new ProgressFile(workspaceDir),
     openLesson: async () => {},
     activeLesson: () => LESSON,
     stripeUrl: () => 'http://127.0.0.1:1',
+    runPushVsPoll: () => Promise.reject(new Error('no scenarios in this test')),
     health: () => ({ ok: true, parties: {} }),
     allowedOrigins: () => [PAGE],
     workspace: new WorkspaceFiles(workspaceDir, LESSONS_DIR),
