@@ -70,6 +70,7 @@ function nextState(match: (state: AppState) => boolean): Promise<AppState> {
 /** Sends a request that takes "your app" down, and resolves with the crash and when it was seen. */
 async function breakWith(path: string): Promise<{ crash: CrashReport; detectedInMs: number; back: Promise<AppState> }> {
   if (app.status !== 'up') await nextState((s) => s.status === 'up');
+  expect(await app.whenSpareReady()).toBe(true);
   const crashed = new Promise<CrashReport>((resolve) => app.once('crash', resolve));
   const sentAt = performance.now();
   void fetch(`${url}${path}`, { method: 'POST' }).catch(() => null);

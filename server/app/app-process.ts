@@ -1,8 +1,8 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import type { AppState, AppStatus } from './app-state.ts';
+import { forkWarmApp, isAlive, type WarmApp } from './fork-app.ts';
 import { describeExit, type CrashReport, type ExitFacts, type OpenRequest } from './crash-report.ts';
 import type { HandlerState } from './handler-host.ts';
 import { HealthProbe } from './health-probe.ts';
@@ -27,10 +27,10 @@ export interface AppProcessOptions {
   probe?: { intervalMs?: number; timeoutMs?: number };
   /** A start that is not listening within this many ms is killed (a top-level infinite loop). */
   startTimeoutMs?: number;
+  /** Keep a loaded spare process ready so that a restart takes milliseconds (default true). */
+  warmSpare?: boolean;
 }
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 
 /**
  * Runs "your app" as a child process and keeps it running. A crash, an exit, a hang (found by the
@@ -48,6 +48,7 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
   #crashes = 0;
   #failedRestarts = 0;
   #retry: NodeJS.Timeout | undefined;
+  #spare: WarmApp | undefined;
   #open = new Map<number, OpenRequest>();
 
   constructor(private options: AppProcessOptions) {
@@ -87,6 +88,11 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
     return this.#spawn(false);
   }
 
+  /** Resolves once the warm spare is loaded (true), or at once with false when there is none. */
+  async whenSpareReady(): Promise<boolean> {
+    return this.#spare ? this.#spare.standby : false;
+  }
+
   /** Tells the child to reload the learner's files now (it also watches them itself). */
   reload(): void {
     this.#child?.send({ type: 'reload' } satisfies LabMessage);
@@ -111,6 +117,8 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
   async stop(): Promise<void> {
     this.#stopping = true;
     clearTimeout(this.#retry);
+    this.#spare?.child.kill('SIGKILL');
+    this.#spare = undefined;
     const child = this.#child;
     if (!child) return this.#setStatus('stopped');
     await new Promise<void>((resolve) => {
@@ -129,18 +137,12 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
     // A restart keeps the port it had, so that registered webhook URLs stay valid.
     const port = this.#port || this.options.port;
     const version = 'version' in this.#handler ? this.#handler.version : 0;
-    const child = fork(MAIN, [], {
-      execArgv: ['--import', TSX, `--max-old-space-size=${maxHeapMb}`],
-      env: {
-        ...process.env,
-        ...env,
-        HOOKLAB_APP_DIR: dir,
-        HOOKLAB_APP_ENTRY: entry,
-        HOOKLAB_APP_PORT: String(port),
-        HOOKLAB_HOST: host,
-        HOOKLAB_HANDLER_VERSION: String(version),
-      },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // Take the warm spare if there is one: a restart then skips loading Node, tsx, Express and MSW.
+    const warm = this.#spare && isAlive(this.#spare.child) ? this.#spare : forkWarmApp({ env, maxHeapMb });
+    this.#spare = undefined;
+    const { child } = warm;
+    void warm.standby.then((ok) => {
+      if (ok && this.#child === child) child.send({ type: 'start', config: { dir, entry, port, host, firstVersion: version } } satisfies LabMessage);
     });
     this.#child = child;
     this.#open.clear();
@@ -176,6 +178,7 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
         });
         probe.start();
         this.#setStatus('up');
+        this.#prepareSpare();
         resolve(message.port);
       });
       child.on('exit', (code, signal) => {
@@ -209,6 +212,19 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
         }
       });
     });
+  }
+
+  /** Forks the next warm spare, so that the next restart is quick. */
+  #prepareSpare(): void {
+    if (this.#spare || this.#stopping || this.options.warmSpare === false) return;
+    const { env = {}, maxHeapMb = 256 } = this.options;
+    const spare = forkWarmApp({ env, maxHeapMb });
+    spare.child.stdout?.resume();
+    spare.child.stderr?.resume();
+    spare.child.once('exit', () => {
+      if (this.#spare === spare) this.#spare = undefined;
+    });
+    this.#spare = spare;
   }
 
   #onMessage(message: AppMessage, facts: Omit<ExitFacts, 'code' | 'signal'>): void {

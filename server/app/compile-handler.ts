@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Message } from 'esbuild';
+import { build, type Message, transform } from 'esbuild';
 
 /** Where a learner's file failed to compile, with the lines around it. */
 export interface CompileError {
@@ -71,4 +71,9 @@ function toCompileError(message: Message, entry: string): CompileError {
   const gutter = `${location.line} | `;
   const frame = `${gutter}${location.lineText}\n${' '.repeat(gutter.length + location.column)}^`;
   return { file: location.file, line: location.line, column: location.column + 1, message: message.text, frame };
+}
+
+/** Starts esbuild's service ahead of the first compile (a warm spare does this while it waits). */
+export async function warmUpCompiler(): Promise<void> {
+  await transform('export {}', { loader: 'ts' });
 }

@@ -1,20 +1,19 @@
 /**
  * "Your app": the child process that hosts the learner's handler. The lab forks it with the
  * directory to serve; it never runs inside the lab, so learner code cannot take the lab down.
+ * With HOOKLAB_APP_STANDBY=1 it is a warm spare: it loads everything, says `standby`, and only
+ * reads what to serve from the lab's `start` message, so that a restart after a crash skips the
+ * process start-up.
  */
 import { resolve } from 'node:path';
 import express from 'express';
 import { server as sideEffectApis } from '../../mocks/node.ts';
 import { createScenarioHost } from '../scenarios/push-vs-poll/app-side.ts';
 import { capBody } from '../timeline/record.ts';
+import { warmUpCompiler } from './compile-handler.ts';
 import { createYourApp } from './create-your-app.ts';
 import { HandlerHost } from './handler-host.ts';
-import type { AppMessage, LabMessage } from './messages.ts';
-
-const dir = resolve(process.env.HOOKLAB_APP_DIR ?? '.');
-const entry = process.env.HOOKLAB_APP_ENTRY ?? 'app.ts';
-const port = Number(process.env.HOOKLAB_APP_PORT ?? 3000);
-const host = process.env.HOOKLAB_HOST ?? '127.0.0.1';
+import type { AppConfig, AppMessage, LabMessage } from './messages.ts';
 
 const tell = (message: AppMessage) => process.send?.(message);
 
@@ -31,15 +30,32 @@ const crash = (kind: 'uncaught-exception' | 'unhandled-rejection', reason: unkno
 };
 process.on('uncaughtException', (error) => crash('uncaught-exception', error));
 process.on('unhandledRejection', (reason) => crash('unhandled-rejection', reason));
+let handlers: HandlerHost | undefined;
+let onStart: (config: AppConfig) => void = () => {};
 process.on('message', (message: LabMessage) => {
-  if (message.type === 'reload') void handlers.reload();
+  if (message.type === 'reload') void handlers?.reload();
   if (message.type === 'scenario') scenarios.receive(message.payload);
+  if (message.type === 'start') onStart(message.config);
 });
 // Scenarios the lab runs through "your app" (push versus poll), beside the learner's handler.
 const scenarios = createScenarioHost((payload) => tell({ type: 'scenario', payload }));
 
-const firstVersion = Number(process.env.HOOKLAB_HANDLER_VERSION ?? 0);
-const handlers = new HandlerHost(dir, entry, (state) => {
+const { dir, entry, port, host, firstVersion } = process.env.HOOKLAB_APP_STANDBY
+  ? await warmUpCompiler().then(
+      () =>
+        new Promise<AppConfig>((resolve) => {
+          onStart = resolve;
+          tell({ type: 'standby' });
+        }),
+    )
+  : {
+      dir: resolve(process.env.HOOKLAB_APP_DIR ?? '.'),
+      entry: process.env.HOOKLAB_APP_ENTRY ?? 'app.ts',
+      port: Number(process.env.HOOKLAB_APP_PORT ?? 3000),
+      host: process.env.HOOKLAB_HOST ?? '127.0.0.1',
+      firstVersion: Number(process.env.HOOKLAB_HANDLER_VERSION ?? 0),
+    };
+handlers = new HandlerHost(dir, entry, (state) => {
   tell({ type: 'handler', state });
   if (state.status === 'compile-error') {
     const { file, line, column, message, frame } = state.error;

@@ -24,7 +24,19 @@ export type AppMessage =
   | { type: 'request-end'; id: number }
   /** Learner code crashed the process (sent just before it exits). */
   | { type: 'fatal'; kind: 'uncaught-exception' | 'unhandled-rejection'; message: string; stack: string }
-  | { type: 'scenario'; payload: ScenarioFromApp };
+  | { type: 'scenario'; payload: ScenarioFromApp }
+  /** A warm spare has loaded everything but the learner's code and waits for `start`. */
+  | { type: 'standby' };
+
+/** What "your app" serves: sent to a warm spare when it takes over, or read from the environment. */
+export interface AppConfig {
+  dir: string;
+  entry: string;
+  port: number;
+  host: string;
+  /** Handler versions count on from here, so they keep growing across restarts. */
+  firstVersion: number;
+}
 
 /** What the lab tells "your app". */
-export type LabMessage = { type: 'reload' } | { type: 'scenario'; payload: ScenarioToApp };
+export type LabMessage = { type: 'reload' } | { type: 'scenario'; payload: ScenarioToApp } | { type: 'start'; config: AppConfig };

@@ -1,0 +1,40 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { AppMessage } from './messages.ts';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+
+/** A "your app" process that has loaded everything but the learner's code and waits for `start`. */
+export interface WarmApp {
+  child: ChildProcess;
+  /** Resolves true once it is waiting for `start`, false if it exited before. */
+  standby: Promise<boolean>;
+}
+
+/**
+ * Forks `server/app/main.ts` as a warm spare (HOOKLAB_APP_STANDBY=1) with a heap limit. It tells
+ * what to serve only later (a `start` message), so one can be forked ahead of a crash.
+ */
+export function forkWarmApp(options: { env: Record<string, string>; maxHeapMb: number }): WarmApp {
+  const child = fork(MAIN, [], {
+    execArgv: ['--import', TSX, `--max-old-space-size=${options.maxHeapMb}`],
+    env: { ...process.env, ...options.env, HOOKLAB_APP_STANDBY: '1' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const standby = new Promise<boolean>((resolve) => {
+    const onMessage = (message: AppMessage) => {
+      if (message.type !== 'standby') return;
+      child.off('message', onMessage);
+      resolve(true);
+    };
+    child.on('message', onMessage);
+    child.once('exit', () => resolve(false));
+  });
+  return { child, standby };
+}
+
+/** True while the process has not exited. */
+export function isAlive(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
