@@ -18,6 +18,7 @@ import { timelineRouter } from './routes/timeline.ts';
 import { workspaceRouter } from './routes/workspace.ts';
 import { listStripeTriggers, triggerStripeEvent } from './triggers.ts';
 import type { WorkspaceFiles } from './workspace-files.ts';
+import type { WorkspaceChange } from './workspace-watch.ts';
 
 export interface HealthReport {
   ok: boolean;
@@ -42,6 +43,8 @@ export interface LabAppDeps extends LessonsDeps {
   workspace: WorkspaceFiles;
   /** Called after the page saved or reset a file. */
   onWorkspaceSaved?: (lessonId: string, file: string) => void;
+  /** Saves of editable files made outside the page (`event: workspace` on the timeline stream). */
+  workspaceChanges?: { subscribe: (listener: (change: WorkspaceChange) => void) => () => void };
   /** "Your app"'s state (`/api/app`, and `event: app` on the timeline stream). */
   appState: AppStateSource;
 }
@@ -59,7 +62,7 @@ export function createLabApp(deps: LabAppDeps): Express {
     res.status(report.ok ? 200 : 503).json(report);
   });
   app.use('/api/lessons', lessonsRouter(deps));
-  app.use('/api/timeline', timelineRouter({ timeline, clock, appState }));
+  app.use('/api/timeline', timelineRouter({ timeline, clock, appState, workspaceChanges: deps.workspaceChanges }));
   app.use('/api/workspace', workspaceRouter({ files: deps.workspace, allowedOrigins, onSaved: deps.onWorkspaceSaved }));
   app.use('/api/app', appRouter({ appState }));
   app.use('/api/clock', clockRouter({ clock }));

@@ -1,9 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { AppState } from '../app/app-state.ts';
 import type { TimelineRecord } from '../timeline/record.ts';
+import type { WorkspaceChange } from './workspace-watch.ts';
+import { versionOf } from './workspace-files.ts';
 import { LESSONS_DIR } from './lessons.ts';
 import { startLab, type RunningLab } from './start-lab.ts';
 
@@ -37,7 +39,12 @@ async function save(content: string): Promise<LabAppState> {
 }
 
 /** Reads the timeline stream until an `app` event matches. */
-async function nextAppEvent(match: (state: LabAppState) => boolean): Promise<LabAppState> {
+function nextAppEvent(match: (state: LabAppState) => boolean): Promise<LabAppState> {
+  return nextEvent('app', match);
+}
+
+/** Reads the timeline stream until an event of that name matches. */
+async function nextEvent<T>(name: string, match: (data: T) => boolean): Promise<T> {
   const controller = new AbortController();
   const response = await fetch(`${lab.urls.lab}/api/timeline/stream`, { signal: controller.signal });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -47,12 +54,12 @@ async function nextAppEvent(match: (state: LabAppState) => boolean): Promise<Lab
     const events = buffer.split('\n\n');
     buffer = events.pop()!;
     for (const event of events) {
-      const data = /^event: app\ndata: (.*)$/m.exec(event)?.[1];
+      const data = new RegExp(`^event: ${name}\ndata: (.*)$`, 'm').exec(event)?.[1];
       if (!data) continue;
-      const state = JSON.parse(data) as LabAppState;
-      if (match(state)) {
+      const parsed = JSON.parse(data) as T;
+      if (match(parsed)) {
         controller.abort();
-        return state;
+        return parsed;
       }
     }
   }
@@ -101,4 +108,15 @@ test('an infinite loop saved from the page: the lab stays up, says the handler n
 
   expect((await save(SOLUTION)).handler.status).toBe('ready');
   expect((await trigger()).status).toBe(200);
+});
+
+test('a save made in the learner\'s own editor reaches the page as a workspace event with the new version', async () => {
+  const edited = `${SOLUTION}\n// edited in vim\n`;
+  const change = nextEvent<WorkspaceChange>('workspace', (c) => c.files.some((f) => f.version === versionOf(edited)));
+  // Wait until the stream is open, so that the write is not seen before anyone listens.
+  await nextAppEvent(() => true);
+  const startedAt = performance.now();
+  writeFileSync(join(workspaceDir, LESSON, 'app.ts'), edited);
+  expect(await change).toEqual({ lessonId: LESSON, files: [{ file: 'app.ts', version: versionOf(edited) }] });
+  expect(performance.now() - startedAt).toBeLessThan(1000);
 });

@@ -21,6 +21,7 @@ import { LESSONS_DIR, listLessonIds, readLesson } from './lessons.ts';
 import { PORTS } from './ports.ts';
 import { ensureLessonWorkspace, ProgressFile } from './workspace.ts';
 import { WorkspaceFiles } from './workspace-files.ts';
+import { WorkspaceWatch } from './workspace-watch.ts';
 
 /** The Deepgram key "your app" is given (`DEEPGRAM_API_KEY`); the mock accepts any well-formed key. */
 export const LAB_DEEPGRAM_KEY = 'hooklab_lab_deepgram_key';
@@ -80,7 +81,10 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   const faults = new Faults();
   const webhooks = createStripeWebhooks({ clock, timeline, faults, timeoutMs: options.deliveryTimeoutMs, policy: options.stripeRetryPolicy });
   let app: AppProcess | undefined;
+  const workspaceFiles = new WorkspaceFiles(workspaceDir, lessonsDir);
+  const workspaceWatch = new WorkspaceWatch(workspaceFiles);
   const closeAll = async () => {
+    workspaceWatch.close();
     webhooks.engine.dispose();
     clock.dispose();
     await app?.stop();
@@ -158,16 +162,19 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
         lab: { status: 'up', port: labPort },
         stripe: { status: 'up', port: portOf(stripeServer) },
         deepgram: { status: 'up', port: portOf(deepgramServer) },
-        app: { status: yourApp.status, port: yourApp.port, lesson: active, handler: yourApp.handler },
+        app: { status: yourApp.status, port: yourApp.port, lesson: active, handler: yourApp.handler, lastCrash: yourApp.lastCrash },
       };
       return { ok: yourApp.status === 'up', parties };
     };
+    // Saves made in the learner's own editor reach the page (event: workspace).
+    if (!options.appDir) workspaceWatch.follow(active);
     const openLesson = async (id: string) => {
       progress.update((p) => {
         p.lastLesson = id;
       });
       if (id === active) return;
       active = id;
+      if (!options.appDir) workspaceWatch.follow(id);
       appEndpoint.url = webhookUrl(yourApp.port, id);
       await yourApp.switchTo(appDirFor(id));
     };
@@ -183,7 +190,8 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       activeLesson: () => active,
       stripeUrl: () => stripeUrl,
       health,
-      workspace: new WorkspaceFiles(workspaceDir, lessonsDir),
+      workspace: workspaceFiles,
+      workspaceChanges: workspaceWatch,
       // A save through the page reloads at once, without waiting for the file watcher.
       onWorkspaceSaved: (lessonId) => {
         if (lessonId === active && !options.appDir) yourApp.reload();

@@ -3,6 +3,7 @@ import type { AppStateSource } from '../../app/app-state.ts';
 import type { VirtualClock } from '../../clock/clock.ts';
 import { RECORD_KINDS, type RecordKind } from '../../timeline/record.ts';
 import type { Timeline } from '../../timeline/timeline.ts';
+import type { WorkspaceChange } from '../workspace-watch.ts';
 import { HttpError } from '../http-error.ts';
 
 function numberParam(value: unknown, name: string): number | undefined {
@@ -13,7 +14,12 @@ function numberParam(value: unknown, name: string): number | undefined {
 }
 
 /** `/api/timeline`: records as JSON, and live as server-sent events (with the clock's and "your app"'s state). */
-export function timelineRouter(deps: { timeline: Timeline; clock: VirtualClock; appState?: AppStateSource }): Router {
+export function timelineRouter(deps: {
+  timeline: Timeline;
+  clock: VirtualClock;
+  appState?: AppStateSource;
+  workspaceChanges?: { subscribe: (listener: (change: WorkspaceChange) => void) => () => void };
+}): Router {
   const { timeline, clock, appState } = deps;
   const router = Router();
 
@@ -46,11 +52,13 @@ export function timelineRouter(deps: { timeline: Timeline; clock: VirtualClock; 
     const stopClock = clock.onChange((state) => send('clock', state));
     if (appState) send('app', appState.current());
     const stopApp = appState?.subscribe((state) => send('app', state));
+    const stopWorkspace = deps.workspaceChanges?.subscribe((change) => send('workspace', change));
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     res.on('close', () => {
       stopRecords();
       stopClock();
       stopApp?.();
+      stopWorkspace?.();
       clearInterval(heartbeat);
     });
   });
