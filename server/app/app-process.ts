@@ -2,10 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { AppState, AppStatus } from './app-state.ts';
-import { forkWarmApp, isAlive, type WarmApp } from './fork-app.ts';
+import { forkWarmApp, freePort, isAlive, type WarmApp } from './fork-app.ts';
 import { describeExit, type CrashReport, type ExitFacts, type OpenRequest } from './crash-report.ts';
 import type { HandlerState } from './handler-host.ts';
 import { HealthProbe } from './health-probe.ts';
+import { watchDir } from './watch-dir.ts';
 import { APP_HEALTH_PATH } from './create-your-app.ts';
 import type { AppMessage, LabMessage } from './messages.ts';
 
@@ -49,6 +50,7 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
   #failedRestarts = 0;
   #retry: NodeJS.Timeout | undefined;
   #spare: WarmApp | undefined;
+  #unwatchRetry: () => void = () => {};
   #open = new Map<number, OpenRequest>();
 
   constructor(private options: AppProcessOptions) {
@@ -81,11 +83,17 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
     return { status: this.#status, port: this.#port, handler: this.#handler, lastCrash: this.#lastCrash, crashes: this.#crashes };
   }
 
-  /** Starts the child and resolves once it listens; rejects with its output if it dies first. */
-  start(): Promise<number> {
+  /**
+   * Starts the child and resolves once it listens; rejects with its output if it dies first. The
+   * port is fixed before the first start (a free one when given 0), and a start that fails is
+   * retried (at once when the learner's files change), so the lab can come up around a file that
+   * does not start yet.
+   */
+  async start(): Promise<number> {
     this.#stopping = false;
-    clearTimeout(this.#retry);
-    return this.#spawn(false);
+    this.#cancelRetry();
+    if (!this.#port) this.#port = this.options.port || (await freePort(this.options.host ?? '127.0.0.1'));
+    return this.#spawn();
   }
 
   /** Resolves once the warm spare is loaded (true), or at once with false when there is none. */
@@ -116,7 +124,7 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
   /** Stops the child: SIGTERM, then SIGKILL if it does not go within two seconds. */
   async stop(): Promise<void> {
     this.#stopping = true;
-    clearTimeout(this.#retry);
+    this.#cancelRetry();
     this.#spare?.child.kill('SIGKILL');
     this.#spare = undefined;
     const child = this.#child;
@@ -131,7 +139,7 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
     });
   }
 
-  #spawn(isRestart: boolean): Promise<number> {
+  #spawn(): Promise<number> {
     this.#setStatus('starting');
     const { dir, entry = 'app.ts', host = '127.0.0.1', env = {}, maxHeapMb = 256, startTimeoutMs = 10_000 } = this.options;
     // A restart keeps the port it had, so that registered webhook URLs stay valid.
@@ -201,17 +209,33 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
         this.emit('crash', report);
         if (wasUp) {
           // Restart at once: the providers' retries will deliver what was missed.
-          this.#spawn(true).catch(() => {});
-        } else if (isRestart) {
-          // It fails while starting (the file still crashes it): try again, less and less often.
-          const delay = Math.min(5000, 250 * 2 ** this.#failedRestarts++);
-          this.#retry = setTimeout(() => this.#spawn(true).catch(() => {}), delay);
-          reject(new Error(report.message));
+          this.#spawn().catch(() => {});
         } else {
+          this.#scheduleRetry();
           reject(new Error(report.message));
         }
       });
     });
+  }
+
+  /**
+   * The learner's code fails while starting: try again less and less often, and at once when
+   * a file in the folder changes (the learner saved a fix).
+   */
+  #scheduleRetry(): void {
+    this.#cancelRetry();
+    const retry = () => {
+      this.#cancelRetry();
+      this.#spawn().catch(() => {});
+    };
+    this.#retry = setTimeout(retry, Math.min(5000, 250 * 2 ** this.#failedRestarts++));
+    this.#unwatchRetry = watchDir(this.options.dir, retry);
+  }
+
+  #cancelRetry(): void {
+    clearTimeout(this.#retry);
+    this.#unwatchRetry();
+    this.#unwatchRetry = () => {};
   }
 
   /** Forks the next warm spare, so that the next restart is quick. */

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { AppMessage } from './messages.ts';
 
@@ -37,4 +38,16 @@ export function forkWarmApp(options: { env: Record<string, string>; maxHeapMb: n
 /** True while the process has not exited. */
 export function isAlive(child: ChildProcess): boolean {
   return child.exitCode === null && child.signalCode === null;
+}
+
+/** A port that is free right now on `host` (for "your app" started on port 0, fixed across restarts). */
+export function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

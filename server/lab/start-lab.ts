@@ -128,7 +128,12 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       log: (line) => log('app', line),
     });
     app = yourApp;
-    const appPort = await yourApp.start();
+    // Learner code that does not start yet must not stop the lab: it comes up around it, shows why
+    // (GET /api/app), and your app starts as soon as the learner saves a fix.
+    const appPort = await yourApp.start().catch((err: Error) => {
+      log('app', err.message);
+      return yourApp.port;
+    });
     const appEndpoint = addWebhookEndpoint(stripe, clock, {
       url: webhookUrl(appPort, active),
       secret: webhookSecret,
