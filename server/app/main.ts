@@ -55,6 +55,9 @@ const { dir, entry, port, host, firstVersion } = process.env.HOOKLAB_APP_STANDBY
       host: process.env.HOOKLAB_HOST ?? '127.0.0.1',
       firstVersion: Number(process.env.HOOKLAB_HANDLER_VERSION ?? 0),
     };
+// Learner code may read where it runs from, whichever way the process was told.
+process.env.HOOKLAB_APP_DIR = dir;
+process.env.HOOKLAB_APP_PORT = String(port);
 handlers = new HandlerHost(dir, entry, (state) => {
   tell({ type: 'handler', state });
   if (state.status === 'compile-error') {

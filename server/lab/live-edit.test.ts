@@ -17,7 +17,7 @@ let workspaceDir: string;
 beforeAll(async () => {
   workspaceDir = mkdtempSync(join(tmpdir(), 'hooklab-live-'));
   cpSync(join(LESSONS_DIR, LESSON, 'solution'), join(workspaceDir, LESSON), { recursive: true });
-  lab = await startLab({ workspaceDir, lessonId: LESSON, ports: { lab: 0, stripe: 0, app: 0, web: 5173 } });
+  lab = await startLab({ workspaceDir, lessonId: LESSON, ports: { lab: 0, stripe: 0, deepgram: 0, app: 0, web: 5173 } });
 });
 afterAll(async () => {
   await lab?.close();
@@ -119,4 +119,28 @@ test('a save made in the learner\'s own editor reaches the page as a workspace e
   writeFileSync(join(workspaceDir, LESSON, 'app.ts'), edited);
   expect(await change).toEqual({ lessonId: LESSON, files: [{ file: 'app.ts', version: versionOf(edited) }] });
   expect(performance.now() - startedAt).toBeLessThan(1000);
+});
+
+test('process.exit on a delivery: your app is back at once and the provider\'s retry delivers the missed event', async () => {
+  const marker = join(workspaceDir, 'crashed-once');
+  await save(
+    SOLUTION.replace("import express from 'express';", `import express from 'express';\nimport { existsSync, writeFileSync } from 'node:fs';`).replace(
+      '  const event = req.body;',
+      `  const event = req.body;\n  if (!existsSync(${JSON.stringify(marker)})) {\n    writeFileSync(${JSON.stringify(marker)}, '');\n    process.exit(1);\n  }`,
+    ),
+  );
+  await lab.app.whenSpareReady();
+  const crashed = nextAppEvent((s) => s.lastCrash?.kind === 'exit');
+  const response = await fetch(`${lab.urls.lab}/api/triggers/stripe/payment_intent.succeeded`, { method: 'POST' });
+  const { runId } = (await response.json()) as { runId: string };
+  const isDelivery = (r: TimelineRecord) => r.runId === runId && r.to === 'app' && r.request.body.includes('"type": "payment_intent.succeeded"');
+  const missed = await lab.timeline.waitFor((r) => isDelivery(r) && r.kind === 'webhook');
+  expect(missed.status).toBeNull();
+  const { lastCrash } = await crashed;
+  expect(lastCrash?.message).toContain('exited with code 1 while handling POST /webhooks/stripe');
+  await nextAppEvent((s) => s.status === 'up');
+  const retried = lab.timeline.waitFor((r) => isDelivery(r) && r.kind === 'retry');
+  lab.clock.advance(5_000);
+  expect(await retried).toMatchObject({ status: 200, attempt: 2 });
+  expect(lab.app.snapshot().lastCrash?.restartedInMs).toBeLessThan(1000);
 });
