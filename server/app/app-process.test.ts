@@ -89,7 +89,7 @@ test('a handler that throws gets a JSON 500 with the stack, and the process keep
   expect(response.status).toBe(500);
   const { error } = (await response.json()) as { error: { message: string; stack: string } };
   expect(error.message).toBe('Your handler threw: thrown in the handler');
-  expect(error.stack).toContain('app.ts');
+  expect(error.stack).toContain(`${file}:8:9`);
   expect(app.status).toBe('up');
   expect(app.lastCrash).toBeNull();
 });
@@ -146,6 +146,19 @@ test('a file that does not compile keeps the last good version serving, with fil
   await fixed;
   await expectServingVersion(2);
   expect(app.status).toBe('up');
+});
+
+test('a throw while the new version loads keeps the last good one serving and is located in the file', async () => {
+  const good = readFileSync(file, 'utf8');
+  const failed = nextState((s) => s.handler.status === 'compile-error');
+  writeFileSync(file, good.replace("const router = express.Router();", "const router = express.Router();\nif (router) throw new Error('boom at load');"));
+  const { handler } = await failed;
+  expect(handler.status === 'compile-error' && handler.error).toMatchObject({ file: 'app.ts', line: 4, column: 19, message: 'Loading failed: boom at load' });
+  expect(handler.status === 'compile-error' && handler.error.frame).toContain("> 4 | if (router) throw new Error('boom at load');");
+  await expectServingVersion(2);
+  const fixed = nextState((s) => s.handler.status === 'ready');
+  writeFileSync(file, good);
+  await fixed;
 });
 
 test('no crash touched the learner\'s file', () => {

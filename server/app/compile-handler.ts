@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Message, transform } from 'esbuild';
+import { codeFrame } from './code-frame.ts';
 
 /** Where a learner's file failed to compile, with the lines around it. */
 export interface CompileError {
+  /** Relative to the learner's folder (`app.ts`), so the page can open it. */
   file: string;
   line: number;
   column: number;
@@ -28,9 +31,13 @@ let builds = 0;
 export async function compileHandler(entry: string): Promise<CompileResult> {
   let code: string;
   let inputs: string[] = [entry];
+  const root = dirname(entry);
+  const file = resolve(CACHE_DIR, `handler-${process.pid}-${++builds}.mjs`);
   try {
     const result = await build({
       entryPoints: [entry],
+      // Source maps point from where the module is written back to the learner's files.
+      outfile: file,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -46,31 +53,45 @@ export async function compileHandler(entry: string): Promise<CompileResult> {
   } catch (err) {
     const first = (err as { errors?: Message[] }).errors?.[0];
     if (!first) throw err;
-    return { ok: false, error: toCompileError(first, entry), inputs };
+    return { ok: false, error: toCompileError(first, root), inputs };
   }
   await mkdir(CACHE_DIR, { recursive: true });
-  const file = resolve(CACHE_DIR, `handler-${process.pid}-${++builds}.mjs`);
   await writeFile(file, code);
   try {
     return { ok: true, module: (await import(pathToFileURL(file).href)) as Record<string, unknown>, inputs };
   } catch (err) {
     // The code compiled but failed while loading (a top-level throw): report it like a compile error.
-    return {
-      ok: false,
-      error: { file: relative(process.cwd(), entry), line: 0, column: 0, message: `Loading failed: ${(err as Error).message}`, frame: '' },
-      inputs,
-    };
+    return { ok: false, error: toLoadError(err, inputs, root), inputs };
   } finally {
     await rm(file, { force: true });
   }
 }
 
-function toCompileError(message: Message, entry: string): CompileError {
+function errorAt(root: string, path: string, line: number, column: number, message: string): CompileError {
+  let frame = '';
+  try {
+    frame = codeFrame(readFileSync(path, 'utf8'), line, column);
+  } catch {
+    // The file went away since; the message still says where.
+  }
+  return { file: relative(root, path), line, column, message, frame };
+}
+
+function toCompileError(message: Message, root: string): CompileError {
   const location = message.location;
-  if (!location) return { file: relative(process.cwd(), entry), line: 0, column: 0, message: message.text, frame: '' };
-  const gutter = `${location.line} | `;
-  const frame = `${gutter}${location.lineText}\n${' '.repeat(gutter.length + location.column)}^`;
-  return { file: location.file, line: location.line, column: location.column + 1, message: message.text, frame };
+  if (!location) return { file: '', line: 0, column: 0, message: message.text, frame: '' };
+  return errorAt(root, resolve(location.file), location.line, location.column + 1, message.text);
+}
+
+/** A throw while the module loaded, located in the learner's file from its (source-mapped) stack. */
+function toLoadError(err: unknown, inputs: string[], root: string): CompileError {
+  const error = err instanceof Error ? err : new Error(String(err));
+  const message = `Loading failed: ${error.message}`;
+  for (const input of inputs) {
+    const match = new RegExp(`${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(error.stack ?? '');
+    if (match) return errorAt(root, input, Number(match[1]), Number(match[2]), message);
+  }
+  return { file: relative(root, inputs[0] ?? root), line: 0, column: 0, message, frame: '' };
 }
 
 /** Starts esbuild's service ahead of the first compile (a warm spare does this while it waits). */
