@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api } from '../lib/api.ts';
 import type { HttpMessage, TimelineRecord } from '../../server/timeline/record.ts';
 import { clockTime, eventTypeOf, formatDuration, partyName, pathOf, prettyBody, statusClass, statusDescription } from '../lib/record-format.ts';
 import { sharedStyles } from '../styles/shared.ts';
@@ -132,11 +133,16 @@ export class RecordInspector extends LitElement {
         font-size: 0.85rem;
         margin: 0.25rem 0 0;
       }
+      .note.resend {
+        padding: 0 0.8rem;
+      }
     `,
   ];
 
   /** The exchange to show. */
   @property({ attribute: false }) record: TimelineRecord | null = null;
+
+  @state() private _resendStatus = '';
 
   constructor() {
     super();
@@ -149,8 +155,12 @@ export class RecordInspector extends LitElement {
     const eventType = eventTypeOf(record);
     return html`<div class="head">
         <h2 id="inspector-heading">${record.method} <code>${pathOf(record.url)}</code></h2>
+        ${record.eventId && record.from === 'stripe'
+          ? html`<button class="button" type="button" title="Ask the mock Stripe to deliver this event again" @click=${this._onResend}>Resend</button>`
+          : nothing}
         <button class="button close" type="button" aria-label="Close the inspector" @click=${this._onClose}>Close</button>
       </div>
+      ${this._resendStatus ? html`<p class="note resend" role="status">${this._resendStatus}</p>` : nothing}
       <section aria-labelledby="inspector-heading">
         <dl class="summary">
           <dt>Status</dt>
@@ -191,6 +201,22 @@ export class RecordInspector extends LitElement {
         ? html`<pre tabindex="0" aria-label=${`${which} body${body.json ? ' (JSON)' : ''}`}>${body.text}</pre>`
         : html`<p class="note">Empty body.</p>`}
       ${message.truncated ? html`<p class="note">The body was cut to the timeline's size cap.</p>` : nothing}`;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('record')) this._resendStatus = '';
+  }
+
+  private async _onResend(): Promise<void> {
+    const record = this.record;
+    if (!record?.eventId) return;
+    this._resendStatus = `Resending ${record.eventId}…`;
+    try {
+      await api.resendStripeEvent(record.eventId, record.runId);
+      this._resendStatus = `Resent ${record.eventId}: the new attempt appears on the timeline, labelled "manual resend".`;
+    } catch (err) {
+      this._resendStatus = `Could not resend: ${(err as Error).message}`;
+    }
   }
 
   private _onClose(): void {
