@@ -91,7 +91,7 @@ export class ClockControls extends LitElement {
           title="Jump the clock to the next scheduled thing and run it"
           @click=${this._onStep}
         >
-          Step ⏭
+          Step to next
         </button>
       </div>
       <p class="next" role="status">
