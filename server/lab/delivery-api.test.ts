@@ -95,3 +95,17 @@ test('POST /api/stripe/events/:id/resend sends the event again through the mock 
   expect(missing.status).toBe(404);
   expect(missing.body.error.message).toMatch(/No such event: 'evt_nope'/);
 });
+
+test('PUT /api/deliveries/policy changes the retry schedule and timeout, refusing nonsense', async () => {
+  const original = lab.stripeDeliveries.policy;
+  try {
+    const { status, body } = await api('/api/deliveries/policy', { method: 'PUT', body: { delaysMs: [0, 1_000, 2_000], timeoutMs: 3_000 } });
+    expect(status).toBe(200);
+    expect(body.policy).toMatchObject({ name: 'custom', delaysMs: [0, 1_000, 2_000], timeoutMs: 3_000 });
+    expect(lab.stripeDeliveries.policy.timeoutMs).toBe(3_000);
+    expect((await api('/api/deliveries/policy', { method: 'PUT', body: { delaysMs: [] } })).status).toBe(400);
+    expect((await api('/api/deliveries/policy', { method: 'PUT', body: { timeoutMs: 0 } })).body.error.message).toMatch(/above 0/);
+  } finally {
+    lab.stripeDeliveries.policy = original;
+  }
+});
