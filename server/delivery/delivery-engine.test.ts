@@ -134,7 +134,7 @@ test('the reorder fault holds deliveries for the window and sends them newest fi
   const { engine, target, message, receiver, clock, faults, timeline } = await setup();
   faults.update({ reorderWindowMs: 2_000 });
   const deliveries = [message(), message(), message()].flatMap((m) => engine.deliver(m, [target]));
-  expect(clock.state().nextLabel).toMatch(/reordering window/);
+  expect(clock.state().nextLabel).toMatch(/reordering fault/);
   clock.advance(1_999);
   expect(receiver.received).toHaveLength(0);
   clock.advance(1);
