@@ -133,8 +133,10 @@ export class RecordInspector extends LitElement {
         font-size: 0.85rem;
         margin: 0.25rem 0 0;
       }
-      .note.resend {
-        padding: 0 0.8rem;
+      .button.resend {
+        margin-left: 0.4rem;
+        padding: 0.1em 0.6em;
+        font-size: 0.85rem;
       }
     `,
   ];
@@ -155,12 +157,9 @@ export class RecordInspector extends LitElement {
     const eventType = eventTypeOf(record);
     return html`<div class="head">
         <h2 id="inspector-heading">${record.method} <code>${pathOf(record.url)}</code></h2>
-        ${record.eventId && record.from === 'stripe'
-          ? html`<button class="button" type="button" title="Ask the mock Stripe to deliver this event again" @click=${this._onResend}>Resend</button>`
-          : nothing}
         <button class="button close" type="button" aria-label="Close the inspector" @click=${this._onClose}>Close</button>
       </div>
-      ${this._resendStatus ? html`<p class="note resend" role="status">${this._resendStatus}</p>` : nothing}
+
       <section aria-labelledby="inspector-heading">
         <dl class="summary">
           <dt>Status</dt>
@@ -173,7 +172,7 @@ export class RecordInspector extends LitElement {
           <dd>${partyName(record.from)} → ${partyName(record.to)}</dd>
           <dt>Clock time</dt>
           <dd>${clockTime(record.startedAt)} → ${clockTime(record.endedAt)} (${formatDuration(record.endedAt - record.startedAt)})</dd>
-          ${eventType ? html`<dt>Event</dt><dd>${eventType}${record.eventId ? html` <code>${record.eventId}</code>` : nothing}</dd>` : nothing}
+          ${eventType ? html`<dt>Event</dt><dd>${eventType}${record.eventId ? html` <code>${record.eventId}</code>` : nothing}${this._renderResend(record)}</dd>` : nothing}
           <dt>Run</dt>
           <dd><code>${record.runId}</code></dd>
           ${record.labels?.length ? html`<dt>Labels</dt><dd>${record.labels.join(', ')}</dd>` : nothing}
@@ -184,6 +183,13 @@ export class RecordInspector extends LitElement {
         <h3>Response</h3>
         ${record.response ? this._renderMessage(record.response, 'response') : html`<p class="note">No response came back.</p>`}
       </section>`;
+  }
+
+  /** Stripe's deliveries can be sent again, as from Stripe's dashboard. */
+  private _renderResend(record: TimelineRecord) {
+    if (!record.eventId || record.from !== 'stripe') return nothing;
+    return html`<button class="button resend" type="button" title="Ask the mock Stripe to deliver this event again" @click=${this._onResend}>Resend</button>
+      <span class="note" role="status">${this._resendStatus}</span>`;
   }
 
   private _renderMessage(message: HttpMessage, which: string) {
