@@ -278,3 +278,16 @@ test('a fast clock still gives the receiver its minimum real time before timing 
   expect(record.error).toMatch(/No response within 10 s/);
   expect(performance.now() - started).toBeGreaterThanOrEqual(190);
 });
+
+test('a target disabled while a retry waits gets no more attempts, and the delivery fails saying why', async () => {
+  const { engine, message, receiver, clock, scheduled } = await setup({ answer: () => ({ status: 500 }) });
+  const target = { id: 'we_gone', url: receiver.url, status: 'enabled' };
+  const [delivery] = engine.deliver(message(), [target]);
+  await scheduled(delivery.id);
+  target.status = 'disabled';
+  clock.step();
+  const failed = await engine.settled(delivery.id);
+  expect(failed).toMatchObject({ state: 'failed', attempts: 1 });
+  expect(failed.reason).toMatch(/we_gone was disabled or deleted/);
+  expect(receiver.received).toHaveLength(1);
+});

@@ -195,6 +195,10 @@ export class DeliveryEngine {
     const { delivery, message, target } = job;
     const policy = this.policy;
     const faults = job.faulted ? this.#faults() : NO_FAULTS;
+    if (mode === 'auto' && target.status === 'disabled') {
+      this.#settle(job, 'failed', `Stopped before attempt ${job.scheduled + 1}: the endpoint ${target.id} was disabled or deleted.`);
+      return;
+    }
     if (mode === 'auto') {
       job.scheduled++;
       job.cancelTimer = undefined;

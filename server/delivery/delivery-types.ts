@@ -10,6 +10,8 @@ export interface DeliveryTarget {
   id: string;
   url: string;
   secret?: string;
+  /** `disabled` (or deleted) targets get no more automatic attempts; read before each one. */
+  status?: string;
 }
 
 /** What is delivered: one event's body, the same on every attempt. */
