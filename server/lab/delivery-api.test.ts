@@ -11,7 +11,7 @@ let lab: RunningLab;
 beforeAll(async () => {
   const workspaceDir = mkdtempSync(join(tmpdir(), 'hooklab-delivery-api-'));
   cpSync(join(LESSONS_DIR, LESSON, 'solution'), join(workspaceDir, LESSON), { recursive: true });
-  lab = await startLab({ workspaceDir, lessonId: LESSON, ports: { lab: 0, stripe: 0, app: 0 }, clock: { paused: true } });
+  lab = await startLab({ workspaceDir, lessonId: LESSON, ports: { lab: 0, stripe: 0, deepgram: 0, app: 0 }, clock: { paused: true } });
 });
 afterEach(() => {
   lab.faults.reset();
