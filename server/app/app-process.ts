@@ -114,6 +114,12 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
     return true;
   }
 
+  /** Stops and starts the child; resolves once it is up, or once its start failed (a retry is then scheduled). */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start().catch(() => {});
+  }
+
   /** Serves another directory (the learner opened another lesson). */
   async switchTo(dir: string): Promise<number> {
     await this.stop();

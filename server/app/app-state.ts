@@ -18,4 +18,6 @@ export interface AppState {
 export interface AppStateSource {
   current: () => AppState & { lesson: string | null };
   subscribe: (listener: (state: AppState & { lesson: string | null }) => void) => () => void;
+  /** Stops and starts "your app" now (the page's "Restart" button), resolving once it is up or failed. */
+  restart?: () => Promise<void>;
 }

@@ -144,3 +144,11 @@ test('process.exit on a delivery: your app is back at once and the provider\'s r
   expect(await retried).toMatchObject({ status: 200, attempt: 2 });
   expect(lab.app.snapshot().lastCrash?.restartedInMs).toBeLessThan(1000);
 });
+
+test('POST /api/app/restart restarts your app on the same port and answers with its state', async () => {
+  const port = lab.app.port;
+  const response = await fetch(`${lab.urls.lab}/api/app/restart`, { method: 'POST' });
+  expect(response.status).toBe(200);
+  expect(await response.json()).toMatchObject({ status: 'up', port, lesson: LESSON });
+  expect((await trigger()).status).toBe(200);
+});

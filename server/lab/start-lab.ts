@@ -208,6 +208,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
           yourApp.on('state', onState);
           return () => yourApp.off('state', onState);
         },
+        restart: () => yourApp.restart(),
       },
       runPushVsPoll: pushVsPollRunner({
         clock,
