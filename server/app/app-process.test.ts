@@ -164,3 +164,26 @@ test('a throw while the new version loads keeps the last good one serving and is
 test('no crash touched the learner\'s file', () => {
   expect(readFileSync(file, 'utf8')).toBe(HANDLER.replace('version: 1', 'version: 2'));
 });
+
+test('a save that loops forever while loading: killed as hung, start retried, and up again once a fix is saved', async () => {
+  const loopDir = mkdtempSync(join(tmpdir(), 'hooklab-app-loop-'));
+  const loopFile = join(loopDir, 'app.ts');
+  writeFileSync(loopFile, HANDLER);
+  const looping = new AppProcess({ dir: loopDir, port: 0, startTimeoutMs: 1500 });
+  try {
+    await looping.start();
+    const hung = new Promise<CrashReport>((resolve) => looping.once('crash', resolve));
+    writeFileSync(loopFile, `for (;;) {}\n${HANDLER}`);
+    expect((await hung).message).toContain('Your app stopped answering');
+    const failed = await new Promise<CrashReport>((resolve) => looping.once('crash', resolve));
+    expect(failed).toMatchObject({ kind: 'start-failed' });
+    expect(failed.message).toContain('it was not listening after 1.5 s (an infinite loop at the top level of your file?)');
+    const up = new Promise<void>((resolve) => looping.on('status', (status) => status === 'up' && resolve()));
+    writeFileSync(loopFile, HANDLER);
+    await up;
+    expect(await (await fetch(`http://127.0.0.1:${looping.port}/version`)).json()).toEqual({ version: 1 });
+  } finally {
+    await looping.stop();
+    rmSync(loopDir, { recursive: true, force: true });
+  }
+});

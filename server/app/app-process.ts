@@ -103,7 +103,7 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
 
   /** Tells the child to reload the learner's files now (it also watches them itself). */
   reload(): void {
-    this.#child?.send({ type: 'reload' } satisfies LabMessage);
+    this.send({ type: 'reload' });
   }
 
   /** Sends a message to the child; false when it is not running (e.g. restarting after a crash). */
@@ -147,7 +147,7 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
 
   #spawn(): Promise<number> {
     this.#setStatus('starting');
-    const { dir, entry = 'app.ts', host = '127.0.0.1', env = {}, maxHeapMb = 256, startTimeoutMs = 10_000 } = this.options;
+    const { dir, entry = 'app.ts', host = '127.0.0.1', env = {}, maxHeapMb = 256, startTimeoutMs = 5_000 } = this.options;
     // A restart keeps the port it had, so that registered webhook URLs stay valid.
     const port = this.#port || this.options.port;
     const version = 'version' in this.#handler ? this.#handler.version : 0;
@@ -156,7 +156,7 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
     this.#spare = undefined;
     const { child } = warm;
     void warm.standby.then((ok) => {
-      if (ok && this.#child === child) child.send({ type: 'start', config: { dir, entry, port, host, firstVersion: version } } satisfies LabMessage);
+      if (ok && this.#child === child) this.send({ type: 'start', config: { dir, entry, port, host, firstVersion: version } });
     });
     this.#child = child;
     this.#open.clear();

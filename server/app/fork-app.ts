@@ -23,6 +23,8 @@ export function forkWarmApp(options: { env: Record<string, string>; maxHeapMb: n
     env: { ...process.env, ...options.env, HOOKLAB_APP_STANDBY: '1' },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  // A failed fork or a message to a process that just died must not become an uncaught error in the lab.
+  child.on('error', (err) => console.error(`[app] ${err.message}`));
   const standby = new Promise<boolean>((resolve) => {
     const onMessage = (message: AppMessage) => {
       if (message.type !== 'standby') return;
