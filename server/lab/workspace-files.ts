@@ -85,7 +85,9 @@ export class WorkspaceFiles {
     let savedTo: string | null = null;
     if (existsSync(ref.path)) {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      savedTo = join('.history', lessonId, `${file}.${stamp}`);
+      // One folder per reset keeps the file's name and extension (and any subfolder) as they were.
+      savedTo = join('.history', lessonId, stamp, file);
+      for (let n = 2; existsSync(join(this.workspaceDir, savedTo)); n++) savedTo = join('.history', lessonId, `${stamp}-${n}`, file);
       writeAtomically(join(this.workspaceDir, savedTo), readFileSync(ref.path, 'utf8'), this.#tempDir);
     }
     const content = readFileSync(starter, 'utf8');

@@ -165,7 +165,7 @@ test('reset saves the current file under .history before putting the starter bac
   expect(response.status).toBe(200);
   const body = (await response.json()) as { content: string; savedTo: string };
   expect(body.content).toBe(STARTER);
-  expect(body.savedTo).toMatch(/^\.history\/03-first-consumer\/app\.ts\.\d{4}-/);
+  expect(body.savedTo).toMatch(/^\.history\/03-first-consumer\/\d{4}-\d\d-\d\dT[\d-]+Z\/app\.ts$/);
   expect(readFileSync(join(workspaceDir, body.savedTo), 'utf8')).toBe('work in progress');
   expect(readFileSync(join(workspaceDir, LESSON, 'app.ts'), 'utf8')).toBe(STARTER);
 });
@@ -235,4 +235,15 @@ test('refuses a cross-origin write and a cross-origin read', async () => {
 test('refuses a foreign Host header (DNS rebinding)', async () => {
   await expectRefused(`${LESSON}/app.ts`, 403, /Host was "evil.example/, { method: 'PUT', headers: { host: 'evil.example' } });
   await expectRefused(`${LESSON}/app.ts`, 403, /Host was "evil.example/, { headers: { host: 'evil.example' } });
+});
+
+test('two resets in a row keep both earlier files in .history', async () => {
+  const { version } = await load();
+  await put('app.ts', { content: 'first attempt', version });
+  const first = (await (await fetch(`${base}/${LESSON}/app.ts/reset`, { method: 'POST' })).json()) as { savedTo: string; version: string };
+  await put('app.ts', { content: 'second attempt', version: first.version });
+  const second = (await (await fetch(`${base}/${LESSON}/app.ts/reset`, { method: 'POST' })).json()) as { savedTo: string };
+  expect(second.savedTo).not.toBe(first.savedTo);
+  expect(readFileSync(join(workspaceDir, first.savedTo), 'utf8')).toBe('first attempt');
+  expect(readFileSync(join(workspaceDir, second.savedTo), 'utf8')).toBe('second attempt');
 });
