@@ -26,7 +26,7 @@ export interface AppProcessOptions {
   maxHeapMb?: number;
   /** Health probe: ask every `intervalMs`; no answer within `timeoutMs` means hung (killed, restarted). */
   probe?: { intervalMs?: number; timeoutMs?: number };
-  /** A start that is not listening within this many ms is killed (a top-level infinite loop). */
+  /** A start whose handler has not loaded and listened within this many ms is killed (a top-level infinite loop). */
   startTimeoutMs?: number;
   /** Keep a loaded spare process ready so that a restart takes milliseconds (default true). */
   warmSpare?: boolean;
@@ -155,8 +155,20 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
     const warm = this.#spare && isAlive(this.#spare.child) ? this.#spare : forkWarmApp({ env, maxHeapMb });
     this.#spare = undefined;
     const { child } = warm;
+    // The start timeout counts from the moment the learner's code starts loading, so a slow
+    // machine loading Node itself is never mistaken for a hang in the learner's file.
+    let startTimer: NodeJS.Timeout | undefined;
+    let startTimedOut = false;
+    // Loading Node, tsx and Express takes a second or two; far longer means something is wrong.
+    const loadTimer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     void warm.standby.then((ok) => {
-      if (ok && this.#child === child) this.send({ type: 'start', config: { dir, entry, port, host, firstVersion: version } });
+      clearTimeout(loadTimer);
+      if (!ok || this.#child !== child) return;
+      this.send({ type: 'start', config: { dir, entry, port, host, firstVersion: version } });
+      startTimer = setTimeout(() => {
+        startTimedOut = true;
+        child.kill('SIGKILL');
+      }, startTimeoutMs);
     });
     this.#child = child;
     this.#open.clear();
@@ -172,11 +184,6 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
     child.on('message', (message: AppMessage) => this.#onMessage(message, facts));
 
     return new Promise((resolve, reject) => {
-      let startTimedOut = false;
-      const startTimer = setTimeout(() => {
-        startTimedOut = true;
-        child.kill('SIGKILL');
-      }, startTimeoutMs);
       child.on('message', (message: AppMessage) => {
         if (message.type !== 'ready' || this.#child !== child) return;
         clearTimeout(startTimer);
