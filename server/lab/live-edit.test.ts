@@ -93,6 +93,7 @@ test('a compile error reaches the page with its frame, the last good version kee
 test('an infinite loop saved from the page: the lab stays up, says the handler never returned, restarts your app and keeps the file', async () => {
   const loop = SOLUTION.replace('  const event = req.body;', '  const event = req.body;\n  while (event) {}');
   await save(loop);
+  await lab.app.whenSpareReady();
   const recordsBefore = lab.timeline.list().length;
   const crashed = nextAppEvent((s) => s.lastCrash?.kind === 'hang');
   const delivery = trigger();
