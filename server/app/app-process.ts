@@ -2,11 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { AppState, AppStatus } from './app-state.ts';
-import { forkWarmApp, freePort, isAlive, type WarmApp } from './fork-app.ts';
-import { describeExit, type CrashReport, type ExitFacts, type OpenRequest } from './crash-report.ts';
+import { freePort, SpareApp } from './fork-app.ts';
+import { describeExit, describeStartFailure, type CrashReport, type ExitFacts, type OpenRequest } from './crash-report.ts';
 import type { HandlerState } from './handler-host.ts';
 import { HealthProbe } from './health-probe.ts';
-import { watchDir } from './watch-dir.ts';
+import { StartRetry } from './start-retry.ts';
 import { APP_HEALTH_PATH } from './create-your-app.ts';
 import type { AppMessage, LabMessage } from './messages.ts';
 
@@ -32,7 +32,6 @@ export interface AppProcessOptions {
   warmSpare?: boolean;
 }
 
-
 /**
  * Runs "your app" as a child process and keeps it running. A crash, an exit, a hang (found by the
  * health probe) or running out of memory is recorded as a CrashReport and the app is restarted at
@@ -47,14 +46,15 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
   #stopping = false;
   #lastCrash: CrashReport | null = null;
   #crashes = 0;
-  #failedRestarts = 0;
-  #retry: NodeJS.Timeout | undefined;
-  #spare: WarmApp | undefined;
-  #unwatchRetry: () => void = () => {};
+  readonly #retry = new StartRetry(() => this.options.dir, (reason) => this.#retryDue(reason));
+  readonly #spare: SpareApp;
+  /** A start killed because a newer save came in while it was still loading. */
+  #superseded: ChildProcess | undefined;
   #open = new Map<number, OpenRequest>();
 
   constructor(private options: AppProcessOptions) {
     super();
+    this.#spare = new SpareApp({ env: options.env ?? {}, maxHeapMb: options.maxHeapMb ?? 256, enabled: options.warmSpare !== false });
   }
 
   get status(): AppStatus {
@@ -91,14 +91,14 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
    */
   async start(): Promise<number> {
     this.#stopping = false;
-    this.#cancelRetry();
+    this.#retry.reset();
     if (!this.#port) this.#port = this.options.port || (await freePort(this.options.host ?? '127.0.0.1'));
     return this.#spawn();
   }
 
   /** Resolves once the warm spare is loaded (true), or at once with false when there is none. */
-  async whenSpareReady(): Promise<boolean> {
-    return this.#spare ? this.#spare.standby : false;
+  whenSpareReady(): Promise<boolean> {
+    return this.#spare.ready();
   }
 
   /** Tells the child to reload the learner's files now (it also watches them itself). */
@@ -130,9 +130,8 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
   /** Stops the child: SIGTERM, then SIGKILL if it does not go within two seconds. */
   async stop(): Promise<void> {
     this.#stopping = true;
-    this.#cancelRetry();
-    this.#spare?.child.kill('SIGKILL');
-    this.#spare = undefined;
+    this.#retry.reset();
+    this.#spare.kill();
     const child = this.#child;
     if (!child) return this.#setStatus('stopped');
     await new Promise<void>((resolve) => {
@@ -147,13 +146,12 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
 
   #spawn(): Promise<number> {
     this.#setStatus('starting');
-    const { dir, entry = 'app.ts', host = '127.0.0.1', env = {}, maxHeapMb = 256, startTimeoutMs = 5_000 } = this.options;
+    const { dir, entry = 'app.ts', host = '127.0.0.1', maxHeapMb = 256, startTimeoutMs = 5_000 } = this.options;
     // A restart keeps the port it had, so that registered webhook URLs stay valid.
     const port = this.#port || this.options.port;
     const version = 'version' in this.#handler ? this.#handler.version : 0;
     // Take the warm spare if there is one: a restart then skips loading Node, tsx, Express and MSW.
-    const warm = this.#spare && isAlive(this.#spare.child) ? this.#spare : forkWarmApp({ env, maxHeapMb });
-    this.#spare = undefined;
+    const warm = this.#spare.take();
     const { child } = warm;
     // The start timeout counts from the moment the learner's code starts loading, so a slow
     // machine loading Node itself is never mistaken for a hang in the learner's file.
@@ -188,7 +186,6 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
         if (message.type !== 'ready' || this.#child !== child) return;
         clearTimeout(startTimer);
         this.#port = message.port;
-        this.#failedRestarts = 0;
         if (this.#lastCrash && this.#lastCrash.restartedInMs === null) this.#lastCrash.restartedInMs = Date.now() - this.#lastCrash.at;
         probe = new HealthProbe(`http://${host}:${message.port}${APP_HEALTH_PATH}`, {
           ...this.options.probe,
@@ -198,8 +195,9 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
           },
         });
         probe.start();
+        this.#retry.reset();
         this.#setStatus('up');
-        this.#prepareSpare();
+        if (!this.#stopping) this.#spare.prepare();
         resolve(message.port);
       });
       child.on('exit', (code, signal) => {
@@ -208,14 +206,14 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
         if (this.#child !== child) return;
         this.#child = undefined;
         if (this.#stopping) return this.#setStatus('stopped');
-        const wasUp = this.#status === 'up';
-        let report = describeExit({ ...facts, code, signal, openRequests: [...this.#open.values()] });
-        if (!wasUp) {
-          const why = startTimedOut
-            ? `it was not listening after ${startTimeoutMs / 1000} s (an infinite loop at the top level of your file?)`
-            : `${report.message.replace(/ It was restarted\.$| Your app was killed and restarted\.$/, '')} Its last output:\n${facts.output.slice(-10).join('\n')}`;
-          report = { ...report, kind: 'start-failed', message: `Your app could not start: ${why}` };
+        if (this.#superseded === child) {
+          this.#superseded = undefined;
+          this.#spawn().catch(() => {});
+          return reject(new Error('A newer save replaced this start of your app.'));
         }
+        const wasUp = this.#status === 'up';
+        const exit = { ...facts, code, signal, openRequests: [...this.#open.values()] };
+        const report = wasUp ? describeExit(exit) : describeStartFailure(exit, startTimedOut ? startTimeoutMs : null);
         this.#lastCrash = report;
         this.#crashes++;
         this.#setStatus('crashed', report.message);
@@ -224,44 +222,21 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
           // Restart at once: the providers' retries will deliver what was missed.
           this.#spawn().catch(() => {});
         } else {
-          this.#scheduleRetry();
+          this.#retry.schedule();
           reject(new Error(report.message));
         }
       });
     });
   }
 
-  /**
-   * The learner's code fails while starting: try again less and less often, and at once when
-   * a file in the folder changes (the learner saved a fix).
-   */
-  #scheduleRetry(): void {
-    this.#cancelRetry();
-    const retry = () => {
-      this.#cancelRetry();
+  /** A retry is due: start again, or replace a start still loading the old file with one of the new. */
+  #retryDue(reason: 'timer' | 'saved'): void {
+    if (this.#status === 'crashed') {
       this.#spawn().catch(() => {});
-    };
-    this.#retry = setTimeout(retry, Math.min(5000, 250 * 2 ** this.#failedRestarts++));
-    this.#unwatchRetry = watchDir(this.options.dir, retry);
-  }
-
-  #cancelRetry(): void {
-    clearTimeout(this.#retry);
-    this.#unwatchRetry();
-    this.#unwatchRetry = () => {};
-  }
-
-  /** Forks the next warm spare, so that the next restart is quick. */
-  #prepareSpare(): void {
-    if (this.#spare || this.#stopping || this.options.warmSpare === false) return;
-    const { env = {}, maxHeapMb = 256 } = this.options;
-    const spare = forkWarmApp({ env, maxHeapMb });
-    spare.child.stdout?.resume();
-    spare.child.stderr?.resume();
-    spare.child.once('exit', () => {
-      if (this.#spare === spare) this.#spare = undefined;
-    });
-    this.#spare = spare;
+    } else if (reason === 'saved' && this.#status === 'starting' && this.#child) {
+      this.#superseded = this.#child;
+      this.#child.kill('SIGKILL');
+    }
   }
 
   #onMessage(message: AppMessage, facts: Omit<ExitFacts, 'code' | 'signal'>): void {

@@ -77,3 +77,13 @@ export function describeExit(facts: ExitFacts): CrashReport {
   const hint = route ? ' Did your code call process.exit()? Answer with an error status instead.' : '';
   return { kind: 'exit', message: `Your app ${how}${route ? ` while handling ${route.method} ${route.path}` : ''}.${hint} It was restarted.`, ...base };
 }
+
+/** Why a start failed (before "your app" listened): timed out after `timedOutAfterMs`, or how it exited, with its last output. */
+export function describeStartFailure(facts: ExitFacts, timedOutAfterMs: number | null): CrashReport {
+  const report = describeExit({ ...facts, hungForMs: undefined });
+  const why =
+    timedOutAfterMs !== null
+      ? `it was not listening after ${timedOutAfterMs / 1000} s (an infinite loop at the top level of your file?)`
+      : `${report.message.replace(/ It was restarted\.$/, '')} Its last output:\n${facts.output.slice(-10).join('\n')}`;
+  return { ...report, kind: 'start-failed', message: `Your app could not start: ${why}` };
+}

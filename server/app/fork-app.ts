@@ -38,8 +38,47 @@ export function forkWarmApp(options: { env: Record<string, string>; maxHeapMb: n
 }
 
 /** True while the process has not exited. */
-export function isAlive(child: ChildProcess): boolean {
+function isAlive(child: ChildProcess): boolean {
   return child.exitCode === null && child.signalCode === null;
+}
+
+/**
+ * Keeps one warm spare forked ahead of need, so that a restart after a crash only has to load the
+ * learner's code (tens of milliseconds instead of a process start-up).
+ */
+export class SpareApp {
+  #spare: WarmApp | undefined;
+
+  constructor(private readonly options: { env: Record<string, string>; maxHeapMb: number; enabled: boolean }) {}
+
+  /** Forks the spare if there is none (and spares are enabled). */
+  prepare(): void {
+    if (this.#spare || !this.options.enabled) return;
+    const spare = forkWarmApp(this.options);
+    spare.child.stdout?.resume();
+    spare.child.stderr?.resume();
+    spare.child.once('exit', () => {
+      if (this.#spare === spare) this.#spare = undefined;
+    });
+    this.#spare = spare;
+  }
+
+  /** The spare if it is alive, else a fresh process; either way the caller now owns it. */
+  take(): WarmApp {
+    const spare = this.#spare && isAlive(this.#spare.child) ? this.#spare : forkWarmApp(this.options);
+    this.#spare = undefined;
+    return spare;
+  }
+
+  /** Resolves true once the spare is loaded, false at once when there is none. */
+  async ready(): Promise<boolean> {
+    return this.#spare ? this.#spare.standby : false;
+  }
+
+  kill(): void {
+    this.#spare?.child.kill('SIGKILL');
+    this.#spare = undefined;
+  }
 }
 
 /** A port that is free right now on `host` (for "your app" started on port 0, fixed across restarts). */
