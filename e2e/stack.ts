@@ -37,6 +37,8 @@ export interface Stack {
   vite: ViteDevServer;
   /** The page's address ("http://127.0.0.1:<port>/"). */
   url: string;
+  /** The private workspace (lesson 03 holds the solution). */
+  workspaceDir: string;
   close: () => Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startStack(): Promise<Stack> {
     lab,
     vite: server,
     url: `http://127.0.0.1:${webPort}/`,
+    workspaceDir,
     close: async () => {
       await server.close();
       await lab.close();

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -161,5 +161,26 @@ test('shows the lab error, with its hint, for a lesson that does not exist', asy
   const text = (await alert.textContent()) ?? '';
   expect(text).toContain('No lesson "99-no-such-lesson"');
   expect(text).toContain('GET /api/lessons lists the lessons there are.');
+  expect(problems).toEqual([]);
+});
+
+test('shows a handler that does not compile, and clears the warning once the file is fixed', async () => {
+  const { page, problems } = await openPage({});
+  await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor();
+  const file = join(stack.workspaceDir, LESSON, 'app.ts');
+  const good = readFileSync(file, 'utf8');
+  try {
+    appendFileSync(file, '\nconst broken = ;\n');
+    const alert = page.locator('app-status [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('app.ts (line');
+    await page.locator('party-health li.down', { hasText: 'compile error' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'compile-error.png') });
+  } finally {
+    writeFileSync(file, good);
+  }
+  await page.locator('app-status [role="alert"]').waitFor({ state: 'detached' });
+  await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor();
   expect(problems).toEqual([]);
 });

@@ -2,11 +2,11 @@ import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Lesson, LessonSummary } from '../../server/lab/lesson-types.ts';
 import { api, type CheckSummary } from '../lib/api.ts';
+import { HealthStore } from '../lib/health-store.ts';
 import { lessonHref, parseRoute } from '../lib/route.ts';
 import { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
 import './app-header.ts';
-import type { AppHeader } from './app-header.ts';
 import './lab-panel.ts';
 import './lesson-list.ts';
 import './lesson-view.ts';
@@ -59,13 +59,13 @@ export class HooklabApp extends LitElement {
   @state() private _lessonError: Error | null = null;
   @state() private _currentId: string | null = null;
 
-  @query('app-header') private _header?: AppHeader;
   @query('lesson-view') private _lessonView?: LessonView;
 
   readonly #store = new TimelineStore({
     loadPage: () => api.timeline(500),
     openStream: () => new EventSource('/api/timeline/stream'),
   });
+  readonly #health = new HealthStore(() => api.health());
   #lessonsLoaded: Promise<void> = Promise.resolve();
   /** Where an empty route goes: the last lesson opened, else the one "your app" serves, else the first. */
   #fallbackId: string | null = null;
@@ -75,6 +75,7 @@ export class HooklabApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.#store.start();
+    this.#health.start();
     this.#lessonsLoaded = this._loadLessons();
     window.addEventListener('hashchange', this.#onHashChange);
     void this._showRoute(false);
@@ -83,18 +84,19 @@ export class HooklabApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#store.stop();
+    this.#health.stop();
     window.removeEventListener('hashchange', this.#onHashChange);
   }
 
   override render() {
-    return html`<app-header></app-header>
+    return html`<app-header .health=${this.#health}></app-header>
       <div class="layout">
         <lesson-list .lessons=${this._lessons} .currentId=${this._currentId} .error=${this._lessonsError}></lesson-list>
         <main>
           <lesson-view .lesson=${this._lesson} .error=${this._lessonError} @checks-done=${this._onChecksDone}></lesson-view>
         </main>
         <aside aria-label="Lab">
-          <lab-panel .store=${this.#store}></lab-panel>
+          <lab-panel .store=${this.#store} .health=${this.#health}></lab-panel>
         </aside>
       </div>`;
   }
@@ -142,7 +144,7 @@ export class HooklabApp extends LitElement {
         this._lessonView?.focusHeading();
       }
       await api.openLesson(lessonId);
-      void this._header?.refreshHealth();
+      void this.#health.refresh();
     } catch (err) {
       if (navigation === this.#navigation) this._lessonError = err as Error;
     }
