@@ -28,6 +28,18 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
             proxy.on('proxyRes', (res) => {
               if (String(res.headers['content-type']).startsWith('text/event-stream')) res.headers['x-accel-buffering'] = 'no';
             });
+            // Answer in the lab's own error shape, so the page can say what is wrong (Vite still logs it).
+            proxy.on('error', (err: NodeJS.ErrnoException, _req, res) => {
+              if (!('req' in res) || res.headersSent || res.writableEnded) return;
+              res.writeHead(502, { 'content-type': 'application/json' }).end(
+                JSON.stringify({
+                  error: {
+                    message: `The lab is not answering on 127.0.0.1:${labPort} (${err.code ?? err.message}).`,
+                    hint: 'Start it with `npm run dev` (or `npm run lab`), and give Vite and the lab the same HOOKLAB_LAB_PORT.',
+                  },
+                }),
+              );
+            });
           },
         },
       },

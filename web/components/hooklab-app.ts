@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Lesson, LessonSummary } from '../../server/lab/lesson-types.ts';
-import { api, type CheckSummary } from '../lib/api.ts';
+import { api, ApiError, type CheckSummary } from '../lib/api.ts';
 import { HealthStore } from '../lib/health-store.ts';
 import { lessonHref, parseRoute } from '../lib/route.ts';
 import { TimelineStore } from '../lib/timeline-store.ts';
@@ -57,6 +57,7 @@ export class HooklabApp extends LitElement {
   @state() private _lessonsError: Error | null = null;
   @state() private _lesson: Lesson | null = null;
   @state() private _lessonError: Error | null = null;
+  @state() private _lessonLoading = false;
   @state() private _currentId: string | null = null;
 
   @query('lesson-view') private _lessonView?: LessonView;
@@ -71,11 +72,13 @@ export class HooklabApp extends LitElement {
   #fallbackId: string | null = null;
   #navigation = 0;
   readonly #onHashChange = () => void this._showRoute(true);
+  readonly #onHealth = () => this._retryAfterOutage();
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.#store.start();
     this.#health.start();
+    this.#health.addEventListener('change', this.#onHealth);
     this.#lessonsLoaded = this._loadLessons();
     window.addEventListener('hashchange', this.#onHashChange);
     void this._showRoute(false);
@@ -85,6 +88,7 @@ export class HooklabApp extends LitElement {
     super.disconnectedCallback();
     this.#store.stop();
     this.#health.stop();
+    this.#health.removeEventListener('change', this.#onHealth);
     window.removeEventListener('hashchange', this.#onHashChange);
   }
 
@@ -93,7 +97,7 @@ export class HooklabApp extends LitElement {
       <div class="layout">
         <lesson-list .lessons=${this._lessons} .currentId=${this._currentId} .error=${this._lessonsError}></lesson-list>
         <main>
-          <lesson-view .lesson=${this._lesson} .error=${this._lessonError} @checks-done=${this._onChecksDone}></lesson-view>
+          <lesson-view .lesson=${this._lesson} .error=${this._lessonError} ?loading=${this._lessonLoading} @checks-done=${this._onChecksDone}></lesson-view>
         </main>
         <aside aria-label="Lab">
           <lab-panel .store=${this.#store} .health=${this.#health}></lab-panel>
@@ -106,6 +110,20 @@ export class HooklabApp extends LitElement {
     if (lesson && e.detail.completedLessons.includes(lesson.id)) this._lesson = { ...lesson, completed: true };
     // The list's completion marks come from the lab's progress file, which the run just updated.
     this.#lessonsLoaded = this._loadLessons();
+  }
+
+  /** The lab answers again after failing: load what could not be loaded while it was away. */
+  private _retryAfterOutage(): void {
+    if (this.#health.error) return;
+    const unreachable = (err: Error | null) => err instanceof ApiError && (err.status === 0 || err.status === 502);
+    if (unreachable(this._lessonsError)) {
+      this._lessonsError = null;
+      this.#lessonsLoaded = this._loadLessons();
+      if (!this._lesson) void this._showRoute(false);
+    } else if (unreachable(this._lessonError)) {
+      this._currentId = null;
+      void this._showRoute(false);
+    }
   }
 
   private async _loadLessons(): Promise<void> {
@@ -133,10 +151,12 @@ export class HooklabApp extends LitElement {
     this._currentId = lessonId;
     this._lesson = null;
     this._lessonError = null;
+    this._lessonLoading = true;
     try {
       const lesson = await api.lesson(lessonId);
       if (navigation !== this.#navigation) return;
       this._lesson = lesson;
+      this._lessonLoading = false;
       document.title = `${lesson.title} · Hooklab`;
       if (userNavigated) {
         await this.updateComplete;
@@ -146,7 +166,10 @@ export class HooklabApp extends LitElement {
       await api.openLesson(lessonId);
       void this.#health.refresh();
     } catch (err) {
-      if (navigation === this.#navigation) this._lessonError = err as Error;
+      if (navigation === this.#navigation) {
+        this._lessonError = err as Error;
+        this._lessonLoading = false;
+      }
     }
   }
 }

@@ -4,6 +4,8 @@ import type { TimelinePage } from './api.ts';
 
 /** The part of EventSource the store uses (so tests can hand it a fake). */
 export interface EventStream {
+  /** 2 (CLOSED) once the browser has given up: an HTTP error such as the proxy's 502 ends the stream. */
+  readonly readyState: number;
   addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
   onopen: ((event: Event) => void) | null;
   onerror: ((event: Event) => void) | null;
@@ -20,7 +22,11 @@ export interface TimelineStoreOptions {
   openStream: () => EventStream;
   /** Records kept in memory; older ones drop off the top. */
   max?: number;
+  /** Milliseconds to wait before reopening a stream the browser closed for good. */
+  reopenAfterMs?: number;
 }
+
+const CLOSED = 2;
 
 /**
  * The page's copy of the lab's timeline: seeded from the JSON API, then kept live from the SSE
@@ -38,6 +44,7 @@ export class TimelineStore extends EventTarget {
   readonly #options: TimelineStoreOptions;
   readonly #ids = new Set<string>();
   #stream: EventStream | null = null;
+  #reopenTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: TimelineStoreOptions) {
     super();
@@ -46,25 +53,13 @@ export class TimelineStore extends EventTarget {
 
   /** Opens the stream first and then loads the seed, so nothing recorded in between is missed. */
   async start(): Promise<void> {
-    const stream = this.#options.openStream();
-    this.#stream = stream;
-    stream.onopen = () => this.#setStatus('live');
-    stream.onerror = () => this.#setStatus(this.status === 'closed' ? 'closed' : 'reconnecting');
-    stream.addEventListener('record', (event) => this.add([JSON.parse(event.data) as TimelineRecord]));
-    stream.addEventListener('clock', (event) => this.setClock(JSON.parse(event.data) as ClockState));
-    try {
-      const page = await this.#options.loadPage();
-      this.error = null;
-      this.add(page.records);
-      if (!this.clock) this.setClock(page.clock);
-    } catch (err) {
-      this.error = err as Error;
-      this.#changed();
-    }
+    this.#open();
+    await this.#seed();
   }
 
   /** Stops listening; the records stay. */
   stop(): void {
+    clearTimeout(this.#reopenTimer);
     this.#stream?.close();
     this.#stream = null;
     this.#setStatus('closed');
@@ -101,6 +96,41 @@ export class TimelineStore extends EventTarget {
 
   get(id: string): TimelineRecord | undefined {
     return this.records.find((record) => record.id === id);
+  }
+
+  #open(reopened = false): void {
+    const stream = this.#options.openStream();
+    this.#stream = stream;
+    stream.onopen = () => {
+      this.#setStatus('live');
+      // A stream opened afresh does not replay what it missed (no Last-Event-ID); the seed does.
+      if (reopened) void this.#seed();
+    };
+    stream.onerror = () => {
+      if (this.status === 'closed') return;
+      this.#setStatus('reconnecting');
+      // The browser retries network errors itself but gives up on an HTTP error (the lab was down
+      // behind Vite's proxy, which answered 502); then open a new stream.
+      if (stream.readyState === CLOSED) {
+        stream.close();
+        this.#reopenTimer = setTimeout(() => this.#open(true), this.#options.reopenAfterMs ?? 2000);
+      }
+    };
+    stream.addEventListener('record', (event) => this.add([JSON.parse(event.data) as TimelineRecord]));
+    stream.addEventListener('clock', (event) => this.setClock(JSON.parse(event.data) as ClockState));
+  }
+
+  async #seed(): Promise<void> {
+    try {
+      const page = await this.#options.loadPage();
+      this.error = null;
+      this.add(page.records);
+      if (!this.clock) this.setClock(page.clock);
+      this.#changed();
+    } catch (err) {
+      this.error = err as Error;
+      this.#changed();
+    }
   }
 
   #insert(record: TimelineRecord): void {
