@@ -63,8 +63,7 @@ export class LabPanel extends LitElement {
     this._selectedId = null;
     await this.updateComplete;
     // Give focus back to the row the inspector was opened from.
-    const timeline = this.shadowRoot?.querySelector('timeline-view');
-    timeline?.shadowRoot?.querySelector<HTMLButtonElement>(`button.row[data-id="${id}"]`)?.focus();
+    if (id) this.shadowRoot?.querySelector('timeline-view')?.focusRecord(id);
   }
 }
 
