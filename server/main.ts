@@ -11,9 +11,15 @@ import { DEFAULT_WORKSPACE } from './lab/workspace.ts';
 const host = process.env.HOOKLAB_HOST ?? '127.0.0.1';
 const withWeb = process.argv.includes('--with-web');
 
-const ports = { lab: portFromEnv('lab'), stripe: portFromEnv('stripe'), app: portFromEnv('app'), web: portFromEnv('web') };
+const ports = {
+  lab: portFromEnv('lab'),
+  stripe: portFromEnv('stripe'),
+  deepgram: portFromEnv('deepgram'),
+  app: portFromEnv('app'),
+  web: portFromEnv('web'),
+};
 const taken = await findTakenPorts(
-  (['lab', 'stripe', 'app'] as const).map((name) => ({ party: name, port: ports[name], envVar: PORTS[name].envVar })),
+  (['lab', 'stripe', 'deepgram', 'app'] as const).map((name) => ({ party: name, port: ports[name], envVar: PORTS[name].envVar })),
   host,
 );
 if (taken.length) {

@@ -49,7 +49,7 @@ export async function startCheckLab(lessonId: string): Promise<CheckLab> {
     workspaceDir: state,
     lessonId,
     appDir: targetDir(lessonId, target),
-    ports: { lab: 0, stripe: 0, app: 0 },
+    ports: { lab: 0, stripe: 0, deepgram: 0, app: 0 },
   });
   return {
     lab,

@@ -16,7 +16,7 @@ beforeAll(async () => {
   const workspaceDir = mkdtempSync(join(tmpdir(), 'hooklab-lab-'));
   cpSync(join(LESSONS_DIR, LESSON, 'solution'), join(workspaceDir, LESSON), { recursive: true });
   handlerFile = join(workspaceDir, LESSON, 'app.ts');
-  lab = await startLab({ workspaceDir, lessonId: LESSON, ports: { lab: 0, stripe: 0, app: 0, web: 5173 } });
+  lab = await startLab({ workspaceDir, lessonId: LESSON, ports: { lab: 0, stripe: 0, deepgram: 0, app: 0, web: 5173 } });
 });
 afterAll(() => lab?.close());
 
@@ -59,6 +59,7 @@ test('health says every party is up, with its port', async () => {
   expect(response.status).toBe(200);
   expect(health.ok).toBe(true);
   expect(health.parties.stripe.status).toBe('up');
+  expect(health.parties.deepgram).toEqual({ status: 'up', port: Number(new URL(lab.urls.deepgram).port) });
   expect(health.parties.app).toMatchObject({ status: 'up', port: lab.app.port });
 });
 

@@ -2,24 +2,35 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { AppProcess } from '../app/app-process.ts';
 import { VirtualClock } from '../clock/clock.ts';
-import { stripeWebhookSink } from '../delivery/stripe-webhooks.ts';
+import type { DeliveryEngine } from '../delivery/delivery-engine.ts';
+import { Faults } from '../delivery/faults.ts';
+import type { RetryPolicy } from '../delivery/retry-policy.ts';
+import { createStripeWebhooks } from '../delivery/stripe-webhooks.ts';
 import { close, listen, portOf } from '../http/listen.ts';
+import { CallbackSender } from '../providers/deepgram/callbacks.ts';
+import { createDeepgramApp } from '../providers/deepgram/create-deepgram-app.ts';
+import { DeepgramJobs } from '../providers/deepgram/jobs.ts';
 import { createStripeApp } from '../providers/stripe/create-stripe-app.ts';
 import { StripeStore } from '../providers/stripe/store.ts';
 import type { WebhookEndpoint } from '../providers/stripe/types.ts';
 import { addWebhookEndpoint } from '../providers/stripe/webhook-endpoints.ts';
+import { pushVsPollRunner } from '../scenarios/push-vs-poll/run-push-vs-poll.ts';
 import { Timeline } from '../timeline/timeline.ts';
 import { createLabApp, type HealthReport } from './create-lab-app.ts';
 import { LESSONS_DIR, listLessonIds, readLesson } from './lessons.ts';
 import { PORTS } from './ports.ts';
 import { ensureLessonWorkspace, ProgressFile } from './workspace.ts';
+import { WorkspaceFiles } from './workspace-files.ts';
+
+/** The Deepgram key "your app" is given (`DEEPGRAM_API_KEY`); the mock accepts any well-formed key. */
+export const LAB_DEEPGRAM_KEY = 'hooklab_lab_deepgram_key';
 
 export interface LabOptions {
   workspaceDir: string;
   lessonsDir?: string;
   host?: string;
   /** Ports per party; 0 picks a free one (tests). Missing ones use the defaults. */
-  ports?: Partial<Record<'lab' | 'stripe' | 'app' | 'web', number>>;
+  ports?: Partial<Record<'lab' | 'stripe' | 'deepgram' | 'app' | 'web', number>>;
   /** The lesson "your app" serves first (default: the last one opened, else the first exercise). */
   lessonId?: string;
   /** Serve this directory instead of the lesson's workspace copy (checks use starter/solution). */
@@ -29,18 +40,26 @@ export interface LabOptions {
   clock?: { speed?: number; paused?: boolean };
   /** Clock milliseconds a webhook receiver has to answer. */
   deliveryTimeoutMs?: number;
+  /** The mock Stripe's retry schedule (default: about three days). */
+  stripeRetryPolicy?: RetryPolicy;
   /** Output of the parties, line by line. */
-  log?: (party: 'lab' | 'stripe' | 'app', line: string) => void;
+  log?: (party: 'lab' | 'stripe' | 'deepgram' | 'app', line: string) => void;
 }
 
 export interface RunningLab {
   clock: VirtualClock;
   timeline: Timeline;
   stripe: StripeStore;
+  /** The mock Stripe's webhook deliveries: states, stats, policy. */
+  stripeDeliveries: DeliveryEngine;
+  /** Fault injection on the mock Stripe's deliveries (`/api/faults`). */
+  faults: Faults;
+  /** The mock Deepgram's jobs and the sender of its callbacks. */
+  deepgram: { jobs: DeepgramJobs; callbacks: CallbackSender };
   app: AppProcess;
   /** The endpoint the mock Stripe delivers "your app"'s events to. */
   appEndpoint: WebhookEndpoint;
-  urls: { lab: string; stripe: string; app: string };
+  urls: { lab: string; stripe: string; deepgram: string; app: string };
   activeLesson: () => string | null;
   openLesson: (id: string) => Promise<void>;
   health: () => HealthReport;
@@ -53,13 +72,16 @@ export interface RunningLab {
  */
 export async function startLab(options: LabOptions): Promise<RunningLab> {
   const { workspaceDir, lessonsDir = LESSONS_DIR, host = '127.0.0.1', log = () => {} } = options;
-  const port = (name: 'lab' | 'stripe' | 'app' | 'web') => options.ports?.[name] ?? PORTS[name].default;
+  const port = (name: 'lab' | 'stripe' | 'deepgram' | 'app' | 'web') => options.ports?.[name] ?? PORTS[name].default;
   const clock = new VirtualClock(options.clock);
   const timeline = new Timeline(options.persistTimeline ? join(workspaceDir, '.hooklab', 'timeline.jsonl') : undefined);
   const progress = new ProgressFile(workspaceDir);
   const servers: Server[] = [];
+  const faults = new Faults();
+  const webhooks = createStripeWebhooks({ clock, timeline, faults, timeoutMs: options.deliveryTimeoutMs, policy: options.stripeRetryPolicy });
   let app: AppProcess | undefined;
   const closeAll = async () => {
+    webhooks.engine.dispose();
     clock.dispose();
     await app?.stop();
     await Promise.all(servers.map(close));
@@ -76,18 +98,29 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
 
   try {
     const stripe = new StripeStore();
-    const stripeApp = createStripeApp({ store: stripe, clock, timeline, deliver: stripeWebhookSink({ clock, timeline, timeoutMs: options.deliveryTimeoutMs }) });
+    const stripeApp = createStripeApp({ store: stripe, clock, timeline, deliver: webhooks.deliver, resend: webhooks.resend });
     const stripeServer = await listen(stripeApp, { port: port('stripe'), host, party: 'the mock Stripe', envVar: PORTS.stripe.envVar });
     servers.push(stripeServer);
     const stripeUrl = `http://${host}:${portOf(stripeServer)}`;
     log('stripe', `Mock Stripe API on ${stripeUrl}/v1 (use any sk_test_… key)`);
+
+    const deepgram = { jobs: new DeepgramJobs(clock), callbacks: new CallbackSender({ clock, timeline }) };
+    const deepgramServer = await listen(createDeepgramApp({ clock, timeline, ...deepgram }), {
+      port: port('deepgram'),
+      host,
+      party: 'the mock Deepgram',
+      envVar: PORTS.deepgram.envVar,
+    });
+    servers.push(deepgramServer);
+    const deepgramUrl = `http://${host}:${portOf(deepgramServer)}`;
+    log('deepgram', `Mock Deepgram API on ${deepgramUrl}/v1/listen (use any key: Authorization: Token <key>)`);
 
     const webhookSecret = `whsec_hooklab_${Math.random().toString(36).slice(2, 14)}`;
     const yourApp = new AppProcess({
       dir: appDirFor(active),
       port: port('app'),
       host,
-      env: { STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: stripeUrl },
+      env: { STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: stripeUrl, DEEPGRAM_BASE_URL: deepgramUrl, DEEPGRAM_API_KEY: LAB_DEEPGRAM_KEY },
       log: (line) => log('app', line),
     });
     app = yourApp;
@@ -97,9 +130,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       secret: webhookSecret,
       description: 'Your app (registered by the lab)',
     });
-    yourApp.on('status', (status, reason) => {
-      if (status === 'crashed') log('app', `${reason} Restarting it…`);
-    });
+    yourApp.on('crash', (crash) => log('app', crash.message));
     yourApp.on('message', (message) => {
       if (message.type !== 'side-effect') return;
       const { call } = message;
@@ -126,6 +157,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       const parties = {
         lab: { status: 'up', port: labPort },
         stripe: { status: 'up', port: portOf(stripeServer) },
+        deepgram: { status: 'up', port: portOf(deepgramServer) },
         app: { status: yourApp.status, port: yourApp.port, lesson: active, handler: yourApp.handler },
       };
       return { ok: yourApp.status === 'up', parties };
@@ -142,6 +174,8 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
     const labApp = createLabApp({
       clock,
       timeline,
+      faults,
+      deliveries: webhooks.engine,
       lessonsDir,
       workspaceDir,
       progress,
@@ -149,6 +183,27 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       activeLesson: () => active,
       stripeUrl: () => stripeUrl,
       health,
+      workspace: new WorkspaceFiles(workspaceDir, lessonsDir),
+      // A save through the page reloads at once, without waiting for the file watcher.
+      onWorkspaceSaved: (lessonId) => {
+        if (lessonId === active && !options.appDir) yourApp.reload();
+      },
+      appState: {
+        current: () => ({ ...yourApp.snapshot(), lesson: active }),
+        subscribe: (listener) => {
+          const onState = () => listener({ ...yourApp.snapshot(), lesson: active });
+          yourApp.on('state', onState);
+          return () => yourApp.off('state', onState);
+        },
+      },
+      runPushVsPoll: pushVsPollRunner({
+        clock,
+        timeline,
+        app: yourApp,
+        deepgram,
+        urls: () => ({ deepgram: deepgramUrl, app: `http://${host}:${yourApp.port}` }),
+        apiKey: LAB_DEEPGRAM_KEY,
+      }),
       allowedOrigins: () => [webPort, labPort].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]),
     });
     const labServer = await listen(labApp, { port: port('lab'), host, party: 'the lab API', envVar: PORTS.lab.envVar });
@@ -160,9 +215,12 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       clock,
       timeline,
       stripe,
+      stripeDeliveries: webhooks.engine,
+      faults,
+      deepgram,
       app: yourApp,
       appEndpoint,
-      urls: { lab: `http://${host}:${labPort}`, stripe: stripeUrl, app: `http://${host}:${appPort}` },
+      urls: { lab: `http://${host}:${labPort}`, stripe: stripeUrl, deepgram: deepgramUrl, app: `http://${host}:${appPort}` },
       activeLesson: () => active,
       openLesson,
       health,

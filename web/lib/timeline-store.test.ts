@@ -3,7 +3,7 @@ import type { ClockState } from '../../server/clock/clock.ts';
 import type { TimelineRecord } from '../../server/timeline/record.ts';
 import { type EventStream, TimelineStore } from './timeline-store.ts';
 
-const clock: ClockState = { now: 1_000_000, speed: 1, paused: false, nextAt: null, pending: 0 };
+const clock: ClockState = { now: 1_000_000, speed: 1, paused: false, nextAt: null, nextLabel: null, pending: 0 };
 
 function record(id: number, startedAt: number): TimelineRecord {
   return {

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { AppProcess } from '../../app/app-process.ts';
+import type { AppMessage } from '../../app/messages.ts';
+import type { VirtualClock } from '../../clock/clock.ts';
+import { HttpError } from '../../lab/http-error.ts';
+import type { CallbackSender } from '../../providers/deepgram/callbacks.ts';
+import type { DeepgramJobs } from '../../providers/deepgram/jobs.ts';
+import type { Timeline } from '../../timeline/timeline.ts';
+import { ClockDriver } from './clock-driver.ts';
+import { describeFigures } from './describe.ts';
+import { measurePolling, measurePush } from './measure.ts';
+import type { ScenarioToApp } from './messages.ts';
+import { jobDurations, parsePushVsPollParams } from './params.ts';
+import type { PushVsPollResult } from './types.ts';
+
+export interface PushVsPollDeps {
+  clock: VirtualClock;
+  timeline: Timeline;
+  app: AppProcess;
+  deepgram: { jobs: DeepgramJobs; callbacks: CallbackSender };
+  urls: () => { deepgram: string; app: string };
+  apiKey: string;
+}
+
+/** Real milliseconds a run may take before the lab gives up on it. */
+const RUN_LIMIT_MS = 5 * 60_000;
+
+/**
+ * Makes the runner of `POST /api/scenarios/push-vs-poll`: the same jobs, submitted at the same
+ * clock instant both ways by "your app" (with a callback, and to the polling endpoint), the clock
+ * driven step by step until every job is known or given up, then both strategies measured from
+ * the run's timeline records. One run at a time.
+ */
+export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promise<PushVsPollResult> {
+  let running = false;
+  return async (body) => {
+    const { clock, timeline, app, deepgram } = deps;
+    const params = parsePushVsPollParams(body, clock.state().speed);
+    if (running) throw new HttpError(409, 'A push-versus-poll run is already going.', 'Wait for it to finish (its figures come back in its response), then start another.');
+    if (app.status !== 'up') throw new HttpError(503, `Your app is ${app.status}, so it cannot run the scenario.`, 'Wait until GET /api/health says the app is up.');
+    running = true;
+    const runId = `pvp_${randomUUID().slice(0, 8)}`;
+    const runs = { push: `${runId}-push`, poll: `${runId}-poll` };
+    const wasPaused = clock.state().paused;
+    const driver = new ClockDriver(clock, () => deepgram.callbacks.inFlight);
+    const abort = new AbortController();
+    const wakeTimers = new Map<number, () => void>();
+    const errors: string[] = [];
+    let submitted = 0;
+    let loopsEnded = 0;
+    let pushSettled = 0;
+    let failedSubmissions = 0;
+
+    const { retries } = deepgram.callbacks.policy;
+    const stopAttempts = deepgram.callbacks.onAttempt((record) => {
+      if (record.runId !== runs.push) return;
+      const ok = record.status !== null && record.status >= 200 && record.status < 300;
+      if (ok || record.attempt > retries) pushSettled++;
+      driver.notify();
+    });
+    const onMessage = (message: AppMessage) => {
+      if (message.type !== 'scenario') return;
+      const m = message.payload;
+      if (m.kind === 'sleep') {
+        wakeTimers.set(
+          m.id,
+          clock.setTimer(m.ms, () => {
+            wakeTimers.delete(m.id);
+            driver.busy(+1);
+            app.send({ type: 'scenario', payload: { kind: 'wake', id: m.id } });
+          }),
+        );
+        driver.busy(-1);
+        return;
+      }
+      if (m.runId !== runId) return;
+      if (m.error && errors.length < 10) errors.push(m.error);
+      if (m.kind === 'submitted') {
+        submitted++;
+        if (m.error) failedSubmissions++;
+      } else loopsEnded++;
+      driver.busy(-1);
+    };
+    const onStatus = (status: string) => {
+      if (status === 'crashed') abort.abort(new HttpError(503, 'Your app crashed during the run, so its figures would be wrong.', 'It has been restarted; run the scenario again.'));
+    };
+    const limit = setTimeout(() => abort.abort(new HttpError(504, `The run took longer than ${RUN_LIMIT_MS / 60_000} minutes of real time and was stopped.`, 'Try fewer jobs or a higher speed.')), RUN_LIMIT_MS);
+    app.on('message', onMessage);
+    app.on('status', onStatus);
+
+    const durations = jobDurations(params);
+    const processingSpeed = deepgram.jobs.settings.processingSpeed;
+    const { deepgram: deepgramUrl, app: appUrl } = deps.urls();
+    const wallStart = performance.now();
+    clock.set({ paused: true });
+    const clockStart = clock.now();
+    try {
+      driver.busy(2 * params.jobs);
+      const start: ScenarioToApp = {
+        kind: 'start',
+        runId,
+        pushRunId: runs.push,
+        pollRunId: runs.poll,
+        deepgramUrl,
+        apiKey: deps.apiKey,
+        appUrl,
+        audioUrls: durations.map((s) => `${deepgramUrl}/samples/podcast-intro.wav?duration=${s * processingSpeed}`),
+        poll: { intervalMs: params.pollIntervalMs, backoff: params.backoff, maxAttempts: params.maxAttempts, variant: params.variant },
+      };
+      if (!app.send({ type: 'scenario', payload: start })) throw new HttpError(503, 'Your app is not running, so it cannot run the scenario.');
+      const done = () => submitted === params.jobs && loopsEnded === params.jobs && pushSettled >= params.jobs - failedSubmissions;
+      await driver.run(done, params.speed, abort.signal);
+    } finally {
+      clearTimeout(limit);
+      stopAttempts();
+      app.off('message', onMessage);
+      app.off('status', onStatus);
+      for (const cancel of wakeTimers.values()) cancel();
+      clock.set({ paused: wasPaused });
+      running = false;
+    }
+    const clockEnd = clock.now();
+    const push = measurePush(timeline.list({ runId: runs.push }), params.jobs, clockStart, clockEnd);
+    const poll = measurePolling(timeline.list({ runId: runs.poll }), params.jobs, clockStart, clockEnd);
+    return {
+      runId,
+      runs,
+      params,
+      clock: { startedAt: clockStart, endedAt: clockEnd },
+      wallMs: Math.round(performance.now() - wallStart),
+      push,
+      poll,
+      summary: describeFigures(params, push, poll),
+      ...(errors.length && { errors }),
+    };
+  };
+}
