@@ -41,6 +41,18 @@ function focusedLabel(page: Page): Promise<string> {
   });
 }
 
+/** The list follows the newest row: its bottom edge is inside the list's box, without scrolling by hand. */
+async function expectNewestRowInView(page: Page): Promise<void> {
+  const row = page.locator('timeline-view timeline-row').last();
+  const list = page.locator('timeline-view ol.list');
+  await expect
+    .poll(async () => {
+      const [rowBox, listBox] = [await row.boundingBox(), await list.boundingBox()];
+      return rowBox && listBox ? Math.round(rowBox.y + rowBox.height - (listBox.y + listBox.height)) : null;
+    })
+    .toBeLessThanOrEqual(1);
+}
+
 async function tabUntil(page: Page, matches: (label: string) => boolean, maxPresses = 40): Promise<string> {
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press('Tab');
@@ -68,6 +80,7 @@ test('opens lesson 03, triggers a payment and shows the 200 delivery in the time
   expect(await row.locator('.status').textContent()).toBe('200');
   expect(await row.locator('.path').textContent()).toBe('/webhooks/stripe');
   expect(await row.locator('.parties').textContent()).toBe('Stripe → app');
+  await expectNewestRowInView(page);
 
   await row.click();
   const inspector = page.locator('record-inspector');
@@ -117,6 +130,11 @@ test('remembers the theme the learner picks across reloads', async () => {
 });
 
 test('can be driven from the keyboard alone: trigger, open a row, close it with Escape', async () => {
+  // Enough history that the timeline overflows and has to follow the newest row.
+  for (let i = 0; i < 3; i++) {
+    const response = await fetch(`${stack.lab.urls.lab}/api/triggers/stripe/payment_intent.succeeded`, { method: 'POST' });
+    expect(response.status).toBe(202);
+  }
   const { page, problems } = await openPage({});
   await page.goto(`${stack.url}#/lessons/${LESSON}`);
   await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
@@ -125,6 +143,8 @@ test('can be driven from the keyboard alone: trigger, open a row, close it with 
   const before = await page.locator('timeline-view button.row').count();
   await page.keyboard.press('Enter');
   await page.locator('timeline-view button.row').nth(before + 3).waitFor();
+  expect(before).toBeGreaterThanOrEqual(16);
+  await expectNewestRowInView(page);
 
   await tabUntil(page, (label) => label.startsWith('webhook from') || label.startsWith('api from'));
   await page.keyboard.press('End');

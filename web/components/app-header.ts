@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { HealthStore } from '../lib/health-store.ts';
+import type { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
 import './party-health.ts';
 import './theme-toggle.ts';
@@ -53,13 +54,16 @@ export class AppHeader extends LitElement {
   /** The parties' health, for the pills. */
   @property({ attribute: false }) health?: HealthStore;
 
+  /** The timeline store, whose stream carries "your app"'s state as it changes. */
+  @property({ attribute: false }) timeline?: TimelineStore;
+
   override render() {
     return html`<header>
       <p class="brand">
         <a href="#/"><span class="mark" aria-hidden="true">⇄</span> Hooklab</a>
         <span class="tagline">webhooks you can watch</span>
       </p>
-      <party-health .store=${this.health}></party-health>
+      <party-health .store=${this.health} .timeline=${this.timeline}></party-health>
       <theme-toggle></theme-toggle>
     </header>`;
   }

@@ -1,12 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { HealthStore } from '../lib/health-store.ts';
+import { customElement, property, state } from 'lit/decorators.js';
+import { appProblem } from '../lib/app-problem.ts';
+import { clockTime } from '../lib/record-format.ts';
 import { StoreController } from '../lib/store-controller.ts';
+import type { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
 
 /**
- * Says when "your app" is in trouble: a saved file that does not compile (the last good version
- * keeps running), a crash, a restart. Draws nothing while all is well.
+ * Says when "your app" is in trouble, as the lab pushes it: a saved file that does not compile
+ * (the last good version keeps running), a crash or hang with its stack (kept after the restart
+ * until dismissed, since a restart takes a blink), a start in progress. Nothing while all is well.
  */
 @customElement('app-status')
 export class AppStatus extends LitElement {
@@ -24,33 +27,53 @@ export class AppStatus extends LitElement {
         padding: 0.5rem 0.75rem;
         font-size: 0.9rem;
       }
-      .problem.starting {
+      .problem.starting,
+      .problem.recovered {
         border-color: var(--client-error);
         background: var(--client-error-bg);
+      }
+      .top {
+        display: flex;
+        align-items: flex-start;
+        gap: 0.5rem;
       }
       p {
         margin: 0;
         overflow-wrap: anywhere;
+        flex: 1;
       }
       .note {
         margin-top: 0.25rem;
         color: var(--muted);
         font-size: 0.85rem;
       }
+      .button {
+        padding: 0.15em 0.6em;
+        font-size: 0.85rem;
+      }
+      summary {
+        margin-top: 0.3rem;
+        cursor: pointer;
+        font-size: 0.85rem;
+      }
       pre {
         margin: 0.4rem 0 0;
         padding: 0.4rem 0.6rem;
+        max-height: 12rem;
         background: var(--code-bg);
         border: 1px solid var(--border);
         border-radius: 4px;
-        overflow-x: auto;
-        font-size: 0.8rem;
+        overflow: auto;
+        font-size: 0.78rem;
       }
     `,
   ];
 
-  /** Where the parties' health comes from. */
-  @property({ attribute: false }) store?: HealthStore;
+  /** The timeline store, which carries "your app"'s state from the lab's stream. */
+  @property({ attribute: false }) store?: TimelineStore;
+
+  /** Crashes up to this time (ms) have been read and dismissed. */
+  @state() private _dismissedAt = 0;
 
   constructor() {
     super();
@@ -58,12 +81,29 @@ export class AppStatus extends LitElement {
   }
 
   override render() {
-    const problem = this.store?.appProblem();
+    const problem = appProblem(this.store?.app ?? null, this._dismissedAt);
     if (!problem) return nothing;
+    const crash = problem.kind === 'down' || problem.kind === 'recovered' ? problem.crash : null;
     return html`<div class="problem ${problem.kind}" role="alert">
-      <p><strong>${problem.message}</strong></p>
-      ${problem.frame ? html`<pre>${problem.frame}</pre>` : nothing}
-      ${problem.kind === 'compile-error' ? html`<p class="note">The last version that compiled keeps answering until you fix it and save.</p>` : nothing}
+      <div class="top">
+        <p>
+          <strong>${problem.message}</strong>
+          ${crash ? html`<span class="note">(at ${clockTime(crash.at)}${crash.route ? `, serving ${crash.route.method} ${crash.route.path}` : ''})</span>` : nothing}
+        </p>
+        ${problem.kind === 'recovered'
+          ? html`<button class="button" type="button" @click=${() => (this._dismissedAt = problem.crash.at)}>Dismiss</button>`
+          : nothing}
+      </div>
+      ${problem.kind === 'compile-error'
+        ? html`<pre>${problem.frame}</pre>
+            <p class="note">The last version that compiled keeps answering until you fix it and save.</p>`
+        : nothing}
+      ${crash?.stack
+        ? html`<details>
+            <summary>Stack trace</summary>
+            <pre tabindex="0">${crash.stack}</pre>
+          </details>`
+        : nothing}
     </div>`;
   }
 }

@@ -93,14 +93,14 @@ export class HooklabApp extends LitElement {
   }
 
   override render() {
-    return html`<app-header .health=${this.#health}></app-header>
+    return html`<app-header .health=${this.#health} .timeline=${this.#store}></app-header>
       <div class="layout">
         <lesson-list .lessons=${this._lessons} .currentId=${this._currentId} .error=${this._lessonsError}></lesson-list>
         <main>
           <lesson-view .lesson=${this._lesson} .error=${this._lessonError} ?loading=${this._lessonLoading} @checks-done=${this._onChecksDone}></lesson-view>
         </main>
         <aside aria-label="Lab">
-          <lab-panel .store=${this.#store} .health=${this.#health}></lab-panel>
+          <lab-panel .store=${this.#store}></lab-panel>
         </aside>
       </div>`;
   }

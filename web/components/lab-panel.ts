@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { HealthStore } from '../lib/health-store.ts';
 import { StoreController } from '../lib/store-controller.ts';
 import type { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
@@ -36,9 +35,6 @@ export class LabPanel extends LitElement {
   /** The page's copy of the timeline. */
   @property({ attribute: false }) store?: TimelineStore;
 
-  /** The parties' health, to say when "your app" is in trouble. */
-  @property({ attribute: false }) health?: HealthStore;
-
   @state() private _selectedId: string | null = null;
 
   constructor() {
@@ -48,7 +44,7 @@ export class LabPanel extends LitElement {
 
   override render() {
     const selected = this._selectedId ? (this.store?.get(this._selectedId) ?? null) : null;
-    return html`<app-status .store=${this.health}></app-status>
+    return html`<app-status .store=${this.store}></app-status>
       <trigger-control></trigger-control>
       <timeline-view .store=${this.store} .selectedId=${this._selectedId} @record-select=${this._onSelect}></timeline-view>
       ${selected ? html`<record-inspector .record=${selected} @close=${this._onClose}></record-inspector>` : nothing}`;

@@ -2,12 +2,16 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { HealthReport } from '../lib/api.ts';
 import type { HealthStore } from '../lib/health-store.ts';
+import type { TimelineStore } from '../lib/timeline-store.ts';
 import { StoreController } from '../lib/store-controller.ts';
 import { sharedStyles } from '../styles/shared.ts';
 
 const PARTY_LABELS: Record<string, string> = { lab: 'Lab', stripe: 'Stripe', deepgram: 'Deepgram', app: 'Your app' };
 
-/** One pill per party ("Stripe up", "Your app compile error"), from the health store. */
+/**
+ * One pill per party ("Stripe up", "Your app compile error"): the parties from the polled health
+ * report, "your app" from the state the lab pushes on the timeline stream (it changes fastest).
+ */
 @customElement('party-health')
 export class PartyHealth extends LitElement {
   static override styles = [
@@ -60,9 +64,13 @@ export class PartyHealth extends LitElement {
   /** Where the parties' health comes from. */
   @property({ attribute: false }) store?: HealthStore;
 
+  /** Where "your app"'s pushed state comes from. */
+  @property({ attribute: false }) timeline?: TimelineStore;
+
   constructor() {
     super();
     new StoreController(this, () => this.store);
+    new StoreController(this, () => this.timeline);
   }
 
   override render() {
@@ -76,7 +84,8 @@ export class PartyHealth extends LitElement {
     if (!report) return html`<ul aria-label="Parties"><li><span class="status">Checking the parties…</span></li></ul>`;
     return html`<ul aria-label="Parties">
       ${Object.entries(report.parties).map(([name, party]) => {
-        const { tone, text } = describe(party);
+        const pushed = name === 'app' ? this.timeline?.app : null;
+        const { tone, text } = describe(pushed ? { ...party, status: pushed.status, handler: pushed.handler } : party);
         return html`<li class=${tone} title=${`${PARTY_LABELS[name] ?? name} on port ${party.port}`}>
           <span class="dot"></span>${PARTY_LABELS[name] ?? name} <span class="status">${text}</span>
         </li>`;

@@ -98,7 +98,8 @@ export class TimelineView extends LitElement {
   }
 
   protected override updated(_changed: PropertyValues): void {
-    this.#keepFollowing();
+    // New rows render themselves after this element's update; scroll once they have their height.
+    requestAnimationFrame(() => this.#keepFollowing());
   }
 
   override render() {

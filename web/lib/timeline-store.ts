@@ -1,3 +1,4 @@
+import type { AppState } from '../../server/app/app-state.ts';
 import type { ClockState } from '../../server/clock/clock.ts';
 import type { TimelineRecord } from '../../server/timeline/record.ts';
 import type { TimelinePage } from './api.ts';
@@ -30,7 +31,7 @@ const CLOSED = 2;
 
 /**
  * The page's copy of the lab's timeline: seeded from the JSON API, then kept live from the SSE
- * stream (`event: record`, `event: clock`). Records are unique by id and ordered by clock start
+ * stream (`event: record`, `event: clock`, and `event: app` for "your app"'s state). Records are unique by id and ordered by clock start
  * time, whichever way they arrived. Fires `change` on every update.
  */
 export class TimelineStore extends EventTarget {
@@ -38,6 +39,8 @@ export class TimelineStore extends EventTarget {
   clock: ClockState | null = null;
   /** Real time (ms) when `clock` was received, to extrapolate the clock between updates. */
   clockReceivedAt = 0;
+  /** "Your app" as the lab last reported it (`event: app`): status, handler, last crash. */
+  app: (AppState & { lesson: string | null }) | null = null;
   status: StreamStatus = 'connecting';
   /** Why seeding failed, if it did (the stream may still work). */
   error: Error | null = null;
@@ -118,6 +121,10 @@ export class TimelineStore extends EventTarget {
     };
     stream.addEventListener('record', (event) => this.add([JSON.parse(event.data) as TimelineRecord]));
     stream.addEventListener('clock', (event) => this.setClock(JSON.parse(event.data) as ClockState));
+    stream.addEventListener('app', (event) => {
+      this.app = JSON.parse(event.data) as AppState & { lesson: string | null };
+      this.#changed();
+    });
   }
 
   async #seed(): Promise<void> {
