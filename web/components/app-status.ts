@@ -83,17 +83,27 @@ export class AppStatus extends LitElement {
   override render() {
     const problem = appProblem(this.store?.app ?? null, this._dismissedAt);
     if (!problem) return nothing;
-    const crash = problem.kind === 'down' || problem.kind === 'recovered' ? problem.crash : null;
+    if (problem.kind === 'recovered') {
+      // Back up already: one line, the story and the stack a click away.
+      const { crash } = problem;
+      return html`<div class="problem recovered" role="alert">
+        <div class="top">
+          <p><strong>${problem.summary}</strong> <span class="note">(at ${clockTime(crash.at)})</span></p>
+          <button class="button" type="button" @click=${() => (this._dismissedAt = crash.at)}>Dismiss</button>
+        </div>
+        <details>
+          <summary>What happened</summary>
+          <p class="note">${problem.message}</p>
+          ${crash.stack ? html`<pre tabindex="0">${crash.stack}</pre>` : nothing}
+        </details>
+      </div>`;
+    }
+    const crash = problem.kind === 'down' ? problem.crash : null;
     return html`<div class="problem ${problem.kind}" role="alert">
-      <div class="top">
-        <p>
-          <strong>${problem.message}</strong>
-          ${crash ? html`<span class="note">(at ${clockTime(crash.at)}${crash.route ? `, serving ${crash.route.method} ${crash.route.path}` : ''})</span>` : nothing}
-        </p>
-        ${problem.kind === 'recovered'
-          ? html`<button class="button" type="button" @click=${() => (this._dismissedAt = problem.crash.at)}>Dismiss</button>`
-          : nothing}
-      </div>
+      <p>
+        <strong>${problem.message}</strong>
+        ${crash?.route ? html`<span class="note">(serving ${crash.route.method} ${crash.route.path})</span>` : nothing}
+      </p>
       ${problem.kind === 'compile-error'
         ? html`<pre>${problem.frame}</pre>
             <p class="note">The last version that compiled keeps answering until you fix it and save.</p>`

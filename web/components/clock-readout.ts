@@ -1,18 +1,31 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { clockTime } from '../lib/record-format.ts';
-import type { TimelineStore } from '../lib/timeline-store.ts';
+import { clockTime, formatDuration } from '../lib/record-format.ts';
 import { StoreController } from '../lib/store-controller.ts';
+import type { TimelineStore } from '../lib/timeline-store.ts';
 
-/** The lab's virtual clock: its time (ticking between updates), speed and whether it is paused. */
+/**
+ * The lab's virtual clock: its time (ticking between updates), speed or pause, and what it will
+ * do next ("attempt 3 of evt_… in 2.2 min"), so that a scheduled retry is visible before it happens.
+ */
 @customElement('clock-readout')
 export class ClockReadout extends LitElement {
   static override styles = css`
     :host {
-      display: inline-block;
+      display: flex;
+      flex-direction: column;
+      align-items: flex-end;
+      min-width: 0;
       font-size: 0.85em;
       color: var(--muted);
       font-variant-numeric: tabular-nums;
+    }
+    .next {
+      max-width: 100%;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      font-size: 0.92em;
     }
   `;
 
@@ -38,10 +51,11 @@ export class ClockReadout extends LitElement {
 
   override render() {
     const now = this.store?.clockNow() ?? null;
-    if (now === null || !this.store?.clock) return html`Clock: waiting…`;
-    const { speed, paused } = this.store.clock;
-    const time = clockTime(now).slice(0, 8);
-    return html`<span title="Times on the timeline are lab clock time">Clock ${time} · ${paused ? 'paused' : `${speed}×`}</span>`;
+    const clock = this.store?.clock;
+    if (now === null || !clock) return html`<span>Clock: waiting…</span>`;
+    const next = clock.nextAt === null ? null : `${clock.nextLabel ?? 'something scheduled'} in ${formatDuration(Math.max(0, clock.nextAt - now))}`;
+    return html`<span title="Times on the timeline are lab clock time">Clock ${clockTime(now).slice(0, 8)} · ${clock.paused ? 'paused' : `${clock.speed}×`}</span>
+      ${next ? html`<span class="next" title=${next}>Next: ${next}</span>` : nothing}`;
   }
 }
 

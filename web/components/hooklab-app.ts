@@ -26,6 +26,21 @@ export class HooklabApp extends LitElement {
         grid-template-rows: auto minmax(0, 1fr);
         height: 100vh;
       }
+      .skip {
+        position: absolute;
+        top: 0.5rem;
+        left: 0.5rem;
+        z-index: 1;
+        padding: 0.5rem 0.9rem;
+        border: 2px solid var(--focus);
+        border-radius: 6px;
+        background: var(--bg);
+        color: var(--text);
+        transform: translateY(-200%);
+      }
+      .skip:focus {
+        transform: none;
+      }
       .layout {
         display: grid;
         grid-template-columns: 14rem minmax(0, 1fr) clamp(390px, 38vw, 540px);
@@ -46,7 +61,22 @@ export class HooklabApp extends LitElement {
         background: var(--surface);
       }
       @media (max-width: 1200px) {
-        .layout {
+        .skip {
+        position: absolute;
+        top: 0.5rem;
+        left: 0.5rem;
+        z-index: 1;
+        padding: 0.5rem 0.9rem;
+        border: 2px solid var(--focus);
+        border-radius: 6px;
+        background: var(--bg);
+        color: var(--text);
+        transform: translateY(-200%);
+      }
+      .skip:focus {
+        transform: none;
+      }
+      .layout {
           grid-template-columns: 11.5rem minmax(0, 1fr) clamp(390px, 38vw, 540px);
         }
       }
@@ -93,7 +123,8 @@ export class HooklabApp extends LitElement {
   }
 
   override render() {
-    return html`<app-header .health=${this.#health} .timeline=${this.#store}></app-header>
+    return html`<button class="skip" type="button" @click=${this._onSkipToLab}>Skip to the lab</button>
+      <app-header .health=${this.#health} .timeline=${this.#store}></app-header>
       <div class="layout">
         <lesson-list .lessons=${this._lessons} .currentId=${this._currentId} .error=${this._lessonsError}></lesson-list>
         <main>
@@ -103,6 +134,10 @@ export class HooklabApp extends LitElement {
           <lab-panel .store=${this.#store}></lab-panel>
         </aside>
       </div>`;
+  }
+
+  private _onSkipToLab(): void {
+    this.shadowRoot?.querySelector('lab-panel')?.focusTrigger();
   }
 
   private _onChecksDone(e: CustomEvent<CheckSummary>): void {

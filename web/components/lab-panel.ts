@@ -21,13 +21,16 @@ export class LabPanel extends LitElement {
         padding: 0.9rem 1rem 1rem;
         min-height: 0;
         height: 100%;
+        /* When alerts and the inspector crowd a short window, scroll rather than crush the timeline. */
+        overflow-y: auto;
       }
       timeline-view {
         flex: 1 1 45%;
-        min-height: 10rem;
+        min-height: 14rem;
       }
       record-inspector {
         flex: 1 1 55%;
+        min-height: 12rem;
       }
     `,
   ];
@@ -40,6 +43,11 @@ export class LabPanel extends LitElement {
   constructor() {
     super();
     new StoreController(this, () => this.store);
+  }
+
+  /** Puts keyboard focus on the lab's first control ("Trigger a payment"). */
+  focusTrigger(): void {
+    this.shadowRoot?.querySelector('trigger-control')?.focusTrigger();
   }
 
   override render() {

@@ -44,6 +44,8 @@ export class TimelineView extends LitElement {
       }
       clock-readout {
         margin-left: auto;
+        flex: 0 1 auto;
+        min-width: 0;
       }
       .list {
         flex: 1;
@@ -76,6 +78,8 @@ export class TimelineView extends LitElement {
 
   /** True while the list is scrolled to its end: new rows (and resizes) keep it there. */
   #followBottom = true;
+  /** Where #keepFollowing last put the list, to tell its own scroll events from the learner's. */
+  #scrolledTo = -1;
   readonly #resizeObserver = new ResizeObserver(() => this.#keepFollowing());
 
   constructor() {
@@ -128,12 +132,18 @@ export class TimelineView extends LitElement {
   }
 
   #keepFollowing(): void {
-    if (this.#followBottom && this._list) this._list.scrollTop = this._list.scrollHeight;
+    const list = this._list;
+    if (!this.#followBottom || !list) return;
+    list.scrollTop = list.scrollHeight;
+    this.#scrolledTo = list.scrollTop;
   }
 
   private _onScroll(): void {
     const list = this._list;
-    if (list) this.#followBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+    // Our own scroll arrives a frame later, when more rows may already have made the list taller;
+    // only a scroll by the learner decides whether to keep following.
+    if (!list || list.scrollTop === this.#scrolledTo) return;
+    this.#followBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
   }
 
   private _onKeydown(e: KeyboardEvent): void {

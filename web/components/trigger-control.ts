@@ -69,6 +69,11 @@ export class TriggerControl extends LitElement {
     void this._loadTriggers();
   }
 
+  /** Puts keyboard focus on "Trigger a payment". */
+  focusTrigger(): void {
+    this.shadowRoot?.querySelector<HTMLButtonElement>('button.primary')?.focus();
+  }
+
   override render() {
     const selected = this._triggers.find((t) => t.event === this._selected);
     return html`<div class="row">

@@ -26,6 +26,10 @@ test('shows a crash while your app is down, and after it is back until dismissed
   expect(appProblem({ ...ready, status: 'starting', lastCrash: { ...crash, restartedInMs: null } })).toMatchObject({ kind: 'down' });
   expect(appProblem({ ...ready, status: 'starting' })).toMatchObject({ kind: 'starting' });
   const recovered = { ...ready, lastCrash: crash, crashes: 1 };
-  expect(appProblem(recovered)).toMatchObject({ kind: 'recovered', message: 'Your app crashed: boom. It was serving again 240 ms later.' });
+  expect(appProblem(recovered)).toMatchObject({
+    kind: 'recovered',
+    message: 'Your app crashed: boom.',
+    summary: 'Your app crashed (uncaught exception), and was serving again 240 ms later.',
+  });
   expect(appProblem(recovered, crash.at)).toBeNull();
 });

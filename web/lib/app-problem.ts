@@ -6,7 +6,16 @@ export type AppProblem =
   | { kind: 'compile-error'; message: string; frame: string }
   | { kind: 'down'; message: string; crash: CrashReport | null }
   | { kind: 'starting'; message: string }
-  | { kind: 'recovered'; message: string; crash: CrashReport };
+  | { kind: 'recovered'; message: string; crash: CrashReport; summary: string };
+
+const CRASH_WORDS: Record<CrashReport['kind'], string> = {
+  exit: 'exited',
+  hang: 'hung',
+  'uncaught-exception': 'crashed (uncaught exception)',
+  'unhandled-rejection': 'crashed (unhandled rejection)',
+  'out-of-memory': 'ran out of memory',
+  'start-failed': 'failed to start',
+};
 
 /**
  * Reads "your app"'s state: a file that does not compile, a crash (while it is down, and after it
@@ -26,8 +35,9 @@ export function appProblem(state: AppState | null, dismissedAt = 0): AppProblem 
   }
   if (state.status === 'starting') return { kind: 'starting', message: 'Your app is starting…' };
   if (lastCrash && lastCrash.at > dismissedAt) {
-    const back = lastCrash.restartedInMs === null ? '' : ` It was serving again ${Math.round(lastCrash.restartedInMs)} ms later.`;
-    return { kind: 'recovered', message: `${lastCrash.message}${back}`, crash: lastCrash };
+    const back = lastCrash.restartedInMs === null ? '' : `, and was serving again ${Math.round(lastCrash.restartedInMs)} ms later`;
+    const summary = `Your app ${CRASH_WORDS[lastCrash.kind] ?? 'went down'}${back}.`;
+    return { kind: 'recovered', message: lastCrash.message, crash: lastCrash, summary };
   }
   return null;
 }
