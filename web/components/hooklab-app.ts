@@ -61,22 +61,7 @@ export class HooklabApp extends LitElement {
         background: var(--surface);
       }
       @media (max-width: 1200px) {
-        .skip {
-        position: absolute;
-        top: 0.5rem;
-        left: 0.5rem;
-        z-index: 1;
-        padding: 0.5rem 0.9rem;
-        border: 2px solid var(--focus);
-        border-radius: 6px;
-        background: var(--bg);
-        color: var(--text);
-        transform: translateY(-200%);
-      }
-      .skip:focus {
-        transform: none;
-      }
-      .layout {
+        .layout {
           grid-template-columns: 11.5rem minmax(0, 1fr) clamp(390px, 38vw, 540px);
         }
       }
