@@ -27,9 +27,19 @@ async function openPage(options: BrowserContextOptions, allow: RegExp[] = []): P
   return { page, problems };
 }
 
-/** The timeline row of the 200 delivery of payment_intent.succeeded to "your app". */
-function deliveredPaymentRow(page: Page) {
-  return page.locator('timeline-view button.row[data-kind="webhook"][data-status="200"]', { hasText: 'payment_intent.succeeded' }).last();
+/** Clicks "Trigger a payment" and returns the run id the page reports for it. */
+async function triggerPayment(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Trigger a payment' }).click();
+  const status = page.locator('trigger-control [role="status"]', { hasText: /Sent payment_intent\.succeeded/ });
+  await status.waitFor();
+  const runId = /\(run (\S+)\)/.exec((await status.textContent()) ?? '')?.[1];
+  if (!runId) throw new Error('The page did not report the run id of the trigger.');
+  return runId;
+}
+
+/** The timeline row of run `runId`'s 200 delivery of payment_intent.succeeded to "your app". */
+function deliveredPaymentRow(page: Page, runId: string) {
+  return page.locator(`timeline-view button.row[data-run="${runId}"][data-kind="webhook"][data-status="200"]`, { hasText: 'payment_intent.succeeded' });
 }
 
 /** The focused element, looking through shadow roots, described by its label or text. */
@@ -71,8 +81,7 @@ test('opens lesson 03, triggers a payment and shows the 200 delivery in the time
   await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor();
 
   const clickedAt = Date.now();
-  await page.getByRole('button', { name: 'Trigger a payment' }).click();
-  const row = deliveredPaymentRow(page);
+  const row = deliveredPaymentRow(page, await triggerPayment(page));
   await row.waitFor();
   const latencyMs = Date.now() - clickedAt;
   console.log(`e2e: trigger click → 200 delivery row visible in ${latencyMs} ms`);
@@ -102,8 +111,7 @@ test('fits 1024 px in the dark theme, with the timeline and inspector usable', a
   await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 
-  await page.getByRole('button', { name: 'Trigger a payment' }).click();
-  await deliveredPaymentRow(page).click();
+  await deliveredPaymentRow(page, await triggerPayment(page)).click();
   await page.locator('record-inspector h2').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -161,6 +169,24 @@ test('can be driven from the keyboard alone: trigger, open a row, close it with 
   await page.locator('record-inspector').waitFor({ state: 'detached' });
   expect(await focusedLabel(page)).toMatch(/^webhook from Stripe to your app/);
   await page.screenshot({ path: join(ARTIFACTS, 'keyboard-focus.png') });
+  expect(problems).toEqual([]);
+});
+
+test("drives the lab's clock from the page: speed, pause and resume", async () => {
+  const { page, problems } = await openPage({});
+  await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  const clock = stack.lab.clock;
+  try {
+    await page.getByLabel('Clock speed').selectOption('100');
+    await expect.poll(() => clock.state().speed).toBe(100);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.locator('clock-bar', { hasText: '(paused)' }).waitFor();
+    expect(clock.state().paused).toBe(true);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => clock.state().paused).toBe(false);
+  } finally {
+    clock.set({ speed: 1, paused: false });
+  }
   expect(problems).toEqual([]);
 });
 

@@ -26,7 +26,7 @@ export class LabPanel extends LitElement {
       }
       timeline-view {
         flex: 1 1 45%;
-        min-height: 14rem;
+        min-height: 18rem;
       }
       record-inspector {
         flex: 1 1 55%;

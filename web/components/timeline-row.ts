@@ -185,6 +185,7 @@ export class TimelineRow extends LitElement {
       type="button"
       data-id=${record.id}
       data-kind=${record.kind}
+      data-run=${record.runId}
       data-status=${String(record.status)}
       aria-current=${this.selected ? 'true' : 'false'}
       aria-label=${label}

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { StoreController } from '../lib/store-controller.ts';
 import type { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
-import './clock-readout.ts';
+import './clock-bar.ts';
 import './error-notice.ts';
 import './timeline-row.ts';
 import type { TimelineRow } from './timeline-row.ts';
@@ -28,7 +28,7 @@ export class TimelineView extends LitElement {
         display: flex;
         align-items: baseline;
         gap: 0.75rem;
-        padding: 0 0 0.4rem;
+        padding: 0 0 0.3rem;
       }
       h2 {
         margin: 0;
@@ -42,10 +42,8 @@ export class TimelineView extends LitElement {
         color: var(--client-error);
         font-weight: 600;
       }
-      clock-readout {
-        margin-left: auto;
-        flex: 0 1 auto;
-        min-width: 0;
+      clock-bar {
+        margin: 0 0 0.4rem;
       }
       .list {
         flex: 1;
@@ -113,8 +111,8 @@ export class TimelineView extends LitElement {
     return html`<div class="head">
         <h2 id="timeline-heading">Timeline</h2>
         <span class="stream ${status}" role="status">${STREAM_LABELS[status]}</span>
-        <clock-readout .store=${store}></clock-readout>
       </div>
+      <clock-bar .store=${store}></clock-bar>
       <error-notice .error=${store?.error ?? null} context="Could not load the timeline"></error-notice>
       <ol class="list" aria-labelledby="timeline-heading" @keydown=${this._onKeydown} @scroll=${this._onScroll}>
         ${records.length === 0

@@ -89,6 +89,8 @@ export const api = {
   stripeTriggers: () => requestJson<{ triggers: TriggerInfo[] }>('/api/triggers/stripe'),
   triggerStripe: (event: string) => requestJson<TriggerResult>(`/api/triggers/stripe/${encodeURIComponent(event)}`, { method: 'POST' }),
   timeline: (limit = 500) => requestJson<TimelinePage>(`/api/timeline?limit=${limit}`),
+  /** Drives the lab's clock: speed, pause, or a step to the next scheduled thing. */
+  setClock: (change: { speed?: number; paused?: boolean; step?: true }) => requestJson<ClockState>('/api/clock', { method: 'PUT', body: change }),
   runChecks,
 };
 
