@@ -1,7 +1,8 @@
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { deliveredPaymentRow, expectNewestRowInView, focusedLabel, tabUntil, triggerPayment } from './page-helpers.ts';
 import { ARTIFACTS, launchChromium, type Stack, startStack, watchConsole } from './stack.ts';
 
 const LESSON = '03-first-consumer';
@@ -9,10 +10,16 @@ const SCREENSHOT = resolve(import.meta.dirname, '..', 'docs', 'screenshot.png');
 
 let stack: Stack;
 let browser: Browser;
+const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+});
+
+afterEach(async () => {
+  // Each page keeps a stream and a health poll open against the lab; close them with the test.
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
 });
 
 afterAll(async () => {
@@ -22,54 +29,10 @@ afterAll(async () => {
 
 async function openPage(options: BrowserContextOptions, allow: RegExp[] = []): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', ...options });
+  contexts.push(context);
   const page = await context.newPage();
   const problems = watchConsole(page, allow);
   return { page, problems };
-}
-
-/** Clicks "Trigger a payment" and returns the run id the page reports for it. */
-async function triggerPayment(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Trigger a payment' }).click();
-  const status = page.locator('trigger-control [role="status"]', { hasText: /Sent payment_intent\.succeeded/ });
-  await status.waitFor();
-  const runId = /\(run (\S+)\)/.exec((await status.textContent()) ?? '')?.[1];
-  if (!runId) throw new Error('The page did not report the run id of the trigger.');
-  return runId;
-}
-
-/** The timeline row of run `runId`'s 200 delivery of payment_intent.succeeded to "your app". */
-function deliveredPaymentRow(page: Page, runId: string) {
-  return page.locator(`timeline-view button.row[data-run="${runId}"][data-kind="webhook"][data-status="200"]`, { hasText: 'payment_intent.succeeded' });
-}
-
-/** The focused element, looking through shadow roots, described by its label or text. */
-function focusedLabel(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return (element?.getAttribute('aria-label') ?? element?.textContent ?? '').trim();
-  });
-}
-
-/** The list follows the newest row: its bottom edge is inside the list's box, without scrolling by hand. */
-async function expectNewestRowInView(page: Page): Promise<void> {
-  const row = page.locator('timeline-view timeline-row').last();
-  const list = page.locator('timeline-view ol.list');
-  await expect
-    .poll(async () => {
-      const [rowBox, listBox] = [await row.boundingBox(), await list.boundingBox()];
-      return rowBox && listBox ? Math.round(rowBox.y + rowBox.height - (listBox.y + listBox.height)) : null;
-    })
-    .toBeLessThanOrEqual(1);
-}
-
-async function tabUntil(page: Page, matches: (label: string) => boolean, maxPresses = 40): Promise<string> {
-  for (let i = 0; i < maxPresses; i++) {
-    await page.keyboard.press('Tab');
-    const label = await focusedLabel(page);
-    if (matches(label)) return label;
-  }
-  throw new Error(`Tab never reached the element after ${maxPresses} presses.`);
 }
 
 test('opens lesson 03, triggers a payment and shows the 200 delivery in the timeline and the inspector', async () => {
