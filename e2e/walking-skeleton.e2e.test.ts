@@ -85,17 +85,26 @@ test('fits 1024 px in the dark theme, with the timeline and inspector usable', a
   expect(problems).toEqual([]);
 });
 
-test('remembers the theme the learner picks across reloads', async () => {
+test("follows the system's theme until the learner picks one, then remembers it across reloads", async () => {
   const { page, problems } = await openPage({ colorScheme: 'light' });
   await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(theme).toBe('dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(theme).toBe('light');
   await toggle.click();
-  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(await theme()).toBe('dark');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
-  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(await theme()).toBe('dark');
   expect(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');
+  // A choice made beats the system's preference (media query changes are reported before the next frame).
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(await theme()).toBe('dark');
   await page.screenshot({ path: join(ARTIFACTS, 'lesson-03-dark-1280.png') });
   expect(problems).toEqual([]);
 });
