@@ -102,8 +102,11 @@ test("follows the system's theme until the learner picks one, then remembers it 
   expect(await theme()).toBe('dark');
   expect(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');
   // A choice made beats the system's preference (media query changes are reported before the next frame).
+  const nextFrames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await nextFrames();
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await nextFrames();
   expect(await theme()).toBe('dark');
   await page.screenshot({ path: join(ARTIFACTS, 'lesson-03-dark-1280.png') });
   expect(problems).toEqual([]);
