@@ -32,6 +32,7 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A running lab and Vite for the e2e tests, and how to stop both. */
 export interface Stack {
   lab: RunningLab;
   vite: ViteDevServer;

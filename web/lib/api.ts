@@ -4,6 +4,7 @@ import type { ClockState } from '../../server/clock/clock.ts';
 import type { TimelineRecord } from '../../server/timeline/record.ts';
 import type { CheckResult, CheckSummary } from '../../server/checks/check-result.ts';
 
+/** The lab's shapes the page uses, re-exported so components import them from one place. */
 export type { CheckResult, CheckSummary, HealthReport };
 
 /** One line of `POST /api/checks/:lessonId`'s NDJSON stream. */

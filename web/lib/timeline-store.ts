@@ -16,6 +16,7 @@ export interface EventStream {
 /** Where the live stream stands: the page says "reconnecting" rather than silently going stale. */
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
+/** Where the store gets its records from (real EventSource and fetch in the page, fakes in tests). */
 export interface TimelineStoreOptions {
   /** Loads what happened before the page opened (`GET /api/timeline?limit=500`). */
   loadPage: () => Promise<TimelinePage>;
