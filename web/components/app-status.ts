@@ -73,7 +73,7 @@ export class AppStatus extends LitElement {
   @property({ attribute: false }) store?: TimelineStore;
 
   /** Crashes up to this time (ms) have been read and dismissed. */
-  @state() private _dismissedAt = 0;
+  @state() private _dismissedAt = readDismissedAt();
 
   constructor() {
     super();
@@ -89,7 +89,7 @@ export class AppStatus extends LitElement {
       return html`<div class="problem recovered" role="alert">
         <div class="top">
           <p><strong>${problem.summary}</strong> <span class="note">(at ${clockTime(crash.at)})</span></p>
-          <button class="button" type="button" @click=${() => (this._dismissedAt = crash.at)}>Dismiss</button>
+          <button class="button" type="button" @click=${() => this._onDismiss(crash.at)}>Dismiss</button>
         </div>
         <details>
           <summary>What happened</summary>
@@ -115,6 +115,26 @@ export class AppStatus extends LitElement {
           </details>`
         : nothing}
     </div>`;
+  }
+
+  private _onDismiss(at: number): void {
+    this._dismissedAt = at;
+    try {
+      localStorage.setItem(DISMISSED_KEY, String(at));
+    } catch {
+      // Without storage the banner stays dismissed until the page reloads.
+    }
+  }
+}
+
+const DISMISSED_KEY = 'hooklab.dismissedCrashAt';
+
+/** A dismissed crash stays dismissed across reloads; a newer crash (later `at`) shows again. */
+function readDismissedAt(): number {
+  try {
+    return Number(localStorage.getItem(DISMISSED_KEY)) || 0;
+  } catch {
+    return 0;
   }
 }
 
