@@ -10,7 +10,10 @@ import { portFromEnv } from './server/lab/ports.ts';
 export default defineConfig(async ({ command }): Promise<UserConfig> => {
   const webPort = portFromEnv('web');
   const labPort = portFromEnv('lab');
-  if (command === 'serve') await assertPortFree(webPort);
+  if (command === 'serve' && !checkedPorts.has(webPort)) {
+    await assertPortFree(webPort);
+    checkedPorts.add(webPort);
+  }
   return {
     root: fileURLToPath(new URL('./web', import.meta.url)),
     build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true },
@@ -47,6 +50,13 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
     preview: { host: '127.0.0.1', port: webPort, strictPort: true },
   };
 });
+
+/**
+ * Ports this process has already checked. When vite.config.ts changes, Vite loads it again while
+ * the running server still holds the port; the check must not fail that restart. The config is
+ * re-imported as a fresh module each time, hence a global rather than a module variable.
+ */
+const checkedPorts: Set<number> = ((globalThis as { hooklabCheckedWebPorts?: Set<number> }).hooklabCheckedWebPorts ??= new Set());
 
 /** Fails early, naming the port and the variable that moves it, instead of Vite's bare EADDRINUSE. */
 function assertPortFree(port: number): Promise<void> {
