@@ -60,6 +60,7 @@ export async function startStack(): Promise<Stack> {
     vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', clearScreen: false });
     await vite.listen();
   } catch (err) {
+    await vite?.close();
     await lab.close();
     throw err;
   }
