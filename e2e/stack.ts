@@ -57,7 +57,9 @@ export async function startStack(): Promise<Stack> {
   try {
     process.env.HOOKLAB_WEB_PORT = String(webPort);
     process.env.HOOKLAB_LAB_PORT = new URL(lab.urls.lab).port;
-    vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', clearScreen: false });
+    // A private dependency cache: a shared one is re-optimized whenever another Vite (another
+    // checkout, a running `npm run dev`) writes it, and the page then reloads mid-test with 504s.
+    vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), cacheDir: join(workspaceDir, '.vite'), logLevel: 'warn', clearScreen: false });
     await vite.listen();
   } catch (err) {
     await vite?.close();

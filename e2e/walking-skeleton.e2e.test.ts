@@ -147,24 +147,6 @@ test('can be driven from the keyboard alone: trigger, open a row, close it with 
   expect(problems).toEqual([]);
 });
 
-test("drives the lab's clock from the page: speed, pause and resume", async () => {
-  const { page, problems } = await openPage({});
-  await page.goto(`${stack.url}#/lessons/${LESSON}`);
-  const clock = stack.lab.clock;
-  try {
-    await page.getByLabel('Clock speed').selectOption('100');
-    await expect.poll(() => clock.state().speed).toBe(100);
-    await page.getByRole('button', { name: 'Pause' }).click();
-    await page.locator('clock-bar', { hasText: '(paused)' }).waitFor();
-    expect(clock.state().paused).toBe(true);
-    await page.getByRole('button', { name: 'Resume' }).click();
-    await expect.poll(() => clock.state().paused).toBe(false);
-  } finally {
-    clock.set({ speed: 1, paused: false });
-  }
-  expect(problems).toEqual([]);
-});
-
 test('runs the checks from the page and marks the lesson complete when they pass', async () => {
   const { page, problems } = await openPage({});
   await page.goto(`${stack.url}#/lessons/${LESSON}`);

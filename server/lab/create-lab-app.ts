@@ -12,6 +12,7 @@ import { checksRouter } from './routes/checks.ts';
 import { clockRouter } from './routes/clock.ts';
 import { deliveriesRouter } from './routes/deliveries.ts';
 import { faultsRouter } from './routes/faults.ts';
+import { stripeEventsRouter } from './routes/stripe-events.ts';
 import { type LessonsDeps, lessonsRouter } from './routes/lessons.ts';
 import { scenariosRouter } from './routes/scenarios.ts';
 import { timelineRouter } from './routes/timeline.ts';
@@ -65,6 +66,7 @@ export function createLabApp(deps: LabAppDeps): Express {
   app.use('/api/clock', clockRouter({ clock }));
   app.use('/api/faults', faultsRouter({ faults }));
   app.use('/api/deliveries', deliveriesRouter({ deliveries }));
+  app.use('/api/stripe/events', stripeEventsRouter({ stripeUrl }));
   app.use('/api/checks', checksRouter(deps));
   app.use('/api/scenarios', scenariosRouter(deps));
   app.get('/api/triggers/stripe', (_req, res) => {

@@ -4,7 +4,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { StoreController } from '../lib/store-controller.ts';
 import type { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
-import './clock-bar.ts';
 import './error-notice.ts';
 import './timeline-row.ts';
 import type { TimelineRow } from './timeline-row.ts';
@@ -41,9 +40,6 @@ export class TimelineView extends LitElement {
       .stream.reconnecting {
         color: var(--client-error);
         font-weight: 600;
-      }
-      clock-bar {
-        margin: 0 0 0.4rem;
       }
       .list {
         flex: 1;
@@ -112,7 +108,6 @@ export class TimelineView extends LitElement {
         <h2 id="timeline-heading">Timeline</h2>
         <span class="stream ${status}" role="status">${STREAM_LABELS[status]}</span>
       </div>
-      <clock-bar .store=${store}></clock-bar>
       <error-notice .error=${store?.error ?? null} context="Could not load the timeline"></error-notice>
       <ol class="list" aria-labelledby="timeline-heading" @keydown=${this._onKeydown} @scroll=${this._onScroll}>
         ${records.length === 0
