@@ -64,7 +64,9 @@ test('opens lesson 03, triggers a payment and shows the 200 delivery in the time
   expect(text).toContain('"received": true');
 
   await page.screenshot({ path: join(ARTIFACTS, 'lesson-03-light-1280.png') });
-  await page.screenshot({ path: SCREENSHOT });
+  // docs/screenshot.png is tracked (the README shows it); rewrite it only when asked, so that a
+  // test run leaves the checkout clean: HOOKLAB_UPDATE_SCREENSHOT=1 npm run test:e2e.
+  if (process.env.HOOKLAB_UPDATE_SCREENSHOT) await page.screenshot({ path: SCREENSHOT });
   expect(problems).toEqual([]);
 });
 
