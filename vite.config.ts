@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { isPortFree } from './server/http/port-check.ts';
 import { portFromEnv } from './server/lab/ports.ts';
 
 /**
@@ -59,16 +59,9 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
 const checkedPorts: Set<number> = ((globalThis as { hooklabCheckedWebPorts?: Set<number> }).hooklabCheckedWebPorts ??= new Set());
 
 /** Fails early, naming the port and the variable that moves it, instead of Vite's bare EADDRINUSE. */
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', (err: NodeJS.ErrnoException) => {
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} is taken, so the web page (Vite) cannot start. Set HOOKLAB_WEB_PORT to a free port (e.g. HOOKLAB_WEB_PORT=${port + 1} npm run dev), or stop what is using ${port}.`)
-          : err,
-      );
-    });
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
-  });
+async function assertPortFree(port: number): Promise<void> {
+  if (await isPortFree(port, '127.0.0.1')) return;
+  throw new Error(
+    `Port ${port} is taken, so the web page (Vite) cannot start. Set HOOKLAB_WEB_PORT to a free port (e.g. HOOKLAB_WEB_PORT=${port + 1} npm run dev), or stop what is using ${port}.`,
+  );
 }
