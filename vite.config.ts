@@ -16,7 +16,8 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
   }
   return {
     root: fileURLToPath(new URL('./web', import.meta.url)),
-    build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true },
+    // The editor's CodeMirror chunk (~530 kB) is loaded lazily, only when a lesson shows an editor.
+    build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 600 },
     server: {
       host: '127.0.0.1',
       port: webPort,

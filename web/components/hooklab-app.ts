@@ -113,7 +113,7 @@ export class HooklabApp extends LitElement {
       <div class="layout">
         <lesson-list .lessons=${this._lessons} .currentId=${this._currentId} .error=${this._lessonsError}></lesson-list>
         <main>
-          <lesson-view .lesson=${this._lesson} .error=${this._lessonError} ?loading=${this._lessonLoading} @checks-done=${this._onChecksDone}></lesson-view>
+          <lesson-view .lesson=${this._lesson} .store=${this.#store} .error=${this._lessonError} ?loading=${this._lessonLoading} @checks-done=${this._onChecksDone}></lesson-view>
         </main>
         <aside aria-label="Lab">
           <lab-panel .store=${this.#store}></lab-panel>

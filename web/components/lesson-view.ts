@@ -2,10 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Lesson } from '../../server/lab/lesson-types.ts';
+import type { TimelineStore } from '../lib/timeline-store.ts';
 import { codeStyles } from '../styles/code.ts';
 import { sharedStyles } from '../styles/shared.ts';
 import './check-runner.ts';
 import './error-notice.ts';
+import './workspace-editor.ts';
 
 /** One lesson: its title, length and objectives, then the text the lab rendered from lesson.md. */
 @customElement('lesson-view')
@@ -106,6 +108,9 @@ export class LessonView extends LitElement {
   /** Why the lesson could not be loaded or opened. */
   @property({ attribute: false }) error: Error | null = null;
 
+  /** The timeline store (the editor follows saves made on disk and compile errors through it). */
+  @property({ attribute: false }) store?: TimelineStore;
+
   /** True while the lesson is on its way. */
   @property({ type: Boolean }) loading = false;
 
@@ -137,9 +142,10 @@ export class LessonView extends LitElement {
                   <h2 id="exercise-heading">Your exercise</h2>
                   ${lesson.editable.length
                     ? html`<p>
-                        Edit ${lesson.editable.map((file, i) => html`${i ? ', ' : ''}<code>workspace/${lesson.id}/${file}</code>`)} in
-                        your own editor; "your app" runs the new code as soon as you save.
-                      </p>`
+                          Edit ${lesson.editable.map((file, i) => html`${i ? ', ' : ''}<code>workspace/${lesson.id}/${file}</code>`)} here or in
+                          your own editor; "your app" runs the new code as soon as you save, and saves made elsewhere show up here.
+                        </p>
+                        <workspace-editor .lessonId=${lesson.id} .files=${lesson.editable} .store=${this.store}></workspace-editor>`
                     : nothing}
                   ${lesson.hasExercise ? html`<check-runner .lessonId=${lesson.id}></check-runner>` : nothing}
                 </section>`

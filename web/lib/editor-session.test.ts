@@ -73,7 +73,7 @@ test('taking theirs after a conflict replaces the buffer with the file on disk',
   expect(session).toMatchObject({ content: '// from vim\n', conflict: null, dirty: false });
 });
 
-test('a change made in another editor reloads a clean buffer and is only flagged on a dirty one', async () => {
+test('a change made in another editor reloads a clean buffer and shows both versions on a dirty one', async () => {
   writeFileSync(join(workspaceDir, LESSON, 'app.ts'), '// v2\n');
   await session.onWorkspaceChange({ lessonId: LESSON, files: [{ file: 'app.ts', version: versionOf('// v2\n') }] });
   expect(session.content).toBe('// v2\n');
@@ -82,6 +82,15 @@ test('a change made in another editor reloads a clean buffer and is only flagged
   writeFileSync(join(workspaceDir, LESSON, 'app.ts'), '// v3\n');
   await session.onWorkspaceChange({ lessonId: LESSON, files: [{ file: 'app.ts', version: versionOf('// v3\n') }] });
   expect(session).toMatchObject({ content: '// my unsaved edit\n', changedOnDisk: versionOf('// v3\n') });
+  expect(session.conflict).toMatchObject({ mine: '// my unsaved edit\n', theirs: { content: '// v3\n', version: versionOf('// v3\n') } });
+  expect(onDisk()).toBe('// v3\n');
+});
+
+test('a change on disk that matches the unsaved buffer is simply taken, with no conflict', async () => {
+  session.edit('// same in both\n');
+  writeFileSync(join(workspaceDir, LESSON, 'app.ts'), '// same in both\n');
+  await session.onWorkspaceChange({ lessonId: LESSON, files: [{ file: 'app.ts', version: versionOf('// same in both\n') }] });
+  expect(session).toMatchObject({ conflict: null, changedOnDisk: null, dirty: false });
 });
 
 test('reset puts the starter back and says where the previous file was kept', async () => {

@@ -131,9 +131,27 @@ export class EditorSession extends EventTarget {
     if (this.dirty) {
       this.changedOnDisk = version;
       this.#changed();
+      await this.compareWithDisk();
     } else {
       await this.load();
     }
+  }
+
+  /**
+   * Shows both versions after another editor saved under unsaved edits: the file on disk becomes
+   * the conflict's other side (nothing is written). A save on its way settles it instead.
+   */
+  async compareWithDisk(): Promise<void> {
+    if (this.saving || !this.base) return;
+    await this.#run(async () => {
+      const theirs = await requestJson<WorkspaceFile>(fileUrl(this.lessonId, this.file));
+      if (this.saving) return;
+      if (theirs.content === this.content) {
+        this.#adopt(theirs);
+        return;
+      }
+      this.conflict = { mine: this.content, theirs };
+    });
   }
 
   #adopt(file: WorkspaceFile): void {

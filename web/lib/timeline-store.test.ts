@@ -139,3 +139,14 @@ test('opens a new stream and reloads the seed when the browser gives up on the o
   expect(store.status).toBe('live');
   store.stop();
 });
+
+test('passes a workspace change from the stream on to whoever listens for it', async () => {
+  const stream = new FakeStream();
+  const store = new TimelineStore({ openStream: () => stream, loadPage: async () => ({ records: [], clock }) });
+  await store.start();
+  const changes: unknown[] = [];
+  store.addEventListener('workspace', (event) => changes.push((event as CustomEvent).detail));
+  const change = { lessonId: '03-first-consumer', files: [{ file: 'app.ts', version: 'abc123' }] };
+  stream.emit('workspace', change);
+  expect(changes).toEqual([change]);
+});

@@ -1,5 +1,6 @@
 import type { AppState } from '../../server/app/app-state.ts';
 import type { ClockState } from '../../server/clock/clock.ts';
+import type { WorkspaceChange } from '../../server/lab/workspace-watch.ts';
 import type { TimelineRecord } from '../../server/timeline/record.ts';
 import type { TimelinePage } from './api.ts';
 
@@ -32,7 +33,8 @@ const CLOSED = 2;
 
 /**
  * The page's copy of the lab's timeline: seeded from the JSON API, then kept live from the SSE
- * stream (`event: record`, `event: clock`, and `event: app` for "your app"'s state). Records are unique by id and ordered by clock start
+ * stream (`event: record`, `event: clock`, and `event: app` for "your app"'s state; `event: workspace`
+ * is passed on as a `workspace` CustomEvent). Records are unique by id and ordered by clock start
  * time, whichever way they arrived. Fires `change` on every update.
  */
 export class TimelineStore extends EventTarget {
@@ -122,6 +124,10 @@ export class TimelineStore extends EventTarget {
     };
     stream.addEventListener('record', (event) => this.add([JSON.parse(event.data) as TimelineRecord]));
     stream.addEventListener('clock', (event) => this.setClock(JSON.parse(event.data) as ClockState));
+    // Another editor saved a workspace file: passed on as a `workspace` event for the open editors.
+    stream.addEventListener('workspace', (event) => {
+      this.dispatchEvent(new CustomEvent<WorkspaceChange>('workspace', { detail: JSON.parse(event.data) as WorkspaceChange }));
+    });
     stream.addEventListener('app', (event) => {
       this.app = JSON.parse(event.data) as AppState & { lesson: string | null };
       this.#changed();
