@@ -114,7 +114,7 @@ export class WorkspaceEditor extends LitElement {
 
   @state() private _sessions: EditorSession[] = [];
   @state() private _current = 0;
-  @state() private _status: { text: string; saved?: boolean } | null = null;
+  @state() private _status: { text: string; saved?: boolean; swapAfter?: number | null } | null = null;
   @state() private _solution: string | null = null;
   @state() private _solutionError: Error | null = null;
 
@@ -178,7 +178,7 @@ export class WorkspaceEditor extends LitElement {
         <kbd>${MOD}S</kbd> saves and "your app" runs it at once. <kbd>${MOD}F</kbd> searches. <kbd>Tab</kbd> indents: press <kbd>Esc</kbd> then
         <kbd>Tab</kbd> to move on.
       </p>
-      <p class="status ${this._status?.saved ? 'saved' : ''}" role="status">${this._status?.text ?? ''}</p>
+      <p class="status ${this._status?.saved ? 'saved' : ''}" role="status">${this._statusText()}</p>
       <error-notice .error=${session.error} context=${`Could not load or save ${name}`}></error-notice>
       ${this._solution !== null
         ? html`<section class="panel solution" aria-label="Your file against the solution">
@@ -236,13 +236,28 @@ export class WorkspaceEditor extends LitElement {
   private async _onSave(): Promise<void> {
     const session = this._sessions[this._current];
     if (!session || session.saving) return;
+    // The handler version before the save: a newer one means "your app" has loaded the saved file.
+    const before = handlerVersion(this.store);
     const result = await session.save();
     this._status =
       result === 'saved'
-        ? { text: `Saved ${session.file} at ${new Date().toLocaleTimeString()}: "your app" runs the new code.`, saved: true }
+        ? { text: `Saved ${session.file} at ${new Date().toLocaleTimeString()}`, saved: true, swapAfter: before }
         : result === 'conflict'
           ? { text: 'Not saved: the file changed on disk. Choose a version above.' }
           : { text: 'Not saved.' };
+  }
+
+  /** The status line; after a save it follows "your app" until it serves the new code (or fails to compile it). */
+  private _statusText(): string {
+    const status = this._status;
+    if (!status) return '';
+    if (status.swapAfter === undefined) return status.text;
+    const handler = this.store?.app?.handler;
+    const version = handlerVersion(this.store);
+    if (!handler || version === null || status.swapAfter === null || version <= status.swapAfter) return `${status.text}: your app is loading it…`;
+    return handler.status === 'compile-error'
+      ? `${status.text}, but it does not compile (see the alert in the lab): the last good version keeps answering.`
+      : `${status.text}: your app runs the new code.`;
   }
 
   private async _onKeepMine(): Promise<void> {
@@ -302,6 +317,11 @@ export class WorkspaceEditor extends LitElement {
     store?.addEventListener('change', this.#onStoreChange);
     this.#listening = store;
   }
+}
+
+function handlerVersion(store: TimelineStore | undefined): number | null {
+  const handler = store?.app?.handler;
+  return handler && handler.status !== 'loading' ? handler.version : null;
 }
 
 declare global {

@@ -1,0 +1,138 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { deliveredPaymentRow, focusedLabel, triggerPayment } from './page-helpers.ts';
+import { ARTIFACTS, launchChromium, type Stack, startStack, watchConsole } from './stack.ts';
+
+const LESSON = '03-first-consumer';
+let stack: Stack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const appFile = () => join(stack.workspaceDir, LESSON, 'app.ts');
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function openLesson(options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[]; editor: Locator }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options });
+  contexts.push(context);
+  const page = await context.newPage();
+  // A step that hangs fails on its own line, well inside the test timeout.
+  page.setDefaultTimeout(10_000);
+  const problems = watchConsole(page);
+  await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
+  await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor();
+  const editor = page.getByRole('textbox', { name: 'Edit app.ts' });
+  await editor.waitFor();
+  return { page, problems, editor };
+}
+
+/** Finds `text` with the editor's search (Ctrl-F), leaving it selected, and types `replacement` over it. */
+async function replaceInEditor(page: Page, editor: Locator, text: string, replacement: string): Promise<void> {
+  await editor.click();
+  await page.keyboard.press('Control+f');
+  const search = page.locator('workspace-editor .cm-search input[name="search"]');
+  // The search panel takes its query on key up, so type it rather than fill it.
+  await search.pressSequentially(text);
+  await search.press('Enter');
+  await search.press('Escape');
+  await page.keyboard.type(replacement);
+}
+
+test('typing and Ctrl-S change what "your app" answers; an infinite loop saved is survived, and the file keeps what was typed', async () => {
+  const { page, problems, editor } = await openLesson();
+  await page.screenshot({ path: join(ARTIFACTS, 'live-edit-editor-light-1280.png') });
+
+  await replaceInEditor(page, editor, 'eventId: event.id', "eventId: event.id, handledBy: 'the page editor'");
+  await page.getByText('● unsaved changes').waitFor();
+  await editor.press('Control+s');
+  await page.locator('workspace-editor [role="status"]', { hasText: /Saved app\.ts .*: your app runs the new code\./ }).waitFor();
+  expect(await page.locator('workspace-editor .dirty').count()).toBe(0);
+  expect(readFileSync(appFile(), 'utf8')).toContain("handledBy: 'the page editor'");
+
+  const row = deliveredPaymentRow(page, await triggerPayment(page));
+  await row.click();
+  const inspector = page.locator('record-inspector');
+  await inspector.getByRole('heading', { name: /POST .*\/webhooks\/stripe/ }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'live-edit-new-behaviour.png') });
+  expect(await inspector.locator('section').textContent()).toContain('"handledBy": "the page editor"');
+
+  await replaceInEditor(page, editor, 'const event = req.body;', 'const event = req.body; while (true) {}');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.locator('workspace-editor [role="status"]', { hasText: /Saved app\.ts .*: your app runs the new code\./ }).waitFor();
+  const startedAt = Date.now();
+  await triggerPayment(page);
+  const banner = page.locator('app-status [role="alert"]', { hasText: 'Your handler never returned on POST /webhooks/stripe' });
+  await banner.waitFor({ timeout: 15_000 });
+  await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor({ timeout: 15_000 });
+  console.log(`e2e: infinite loop saved → lab reports the hang and "your app" is back in ${Date.now() - startedAt} ms`);
+  await page.locator('app-status [role="alert"]', { hasText: /Your app hung, and was serving again \d+ ms later/ }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'live-edit-hang-recovered.png') });
+  expect(readFileSync(appFile(), 'utf8')).toContain('const event = req.body; while (true) {}');
+  expect(await editor.textContent()).toContain('while (true) {}');
+
+  // The page still works: undo the loop in the editor, save, and the next payment is answered.
+  await editor.click();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await editor.textContent())?.includes('while (true)')).toBe(false);
+  await page.keyboard.press('Control+s');
+  await expect.poll(() => readFileSync(appFile(), 'utf8').includes('while (true)')).toBe(false);
+  await deliveredPaymentRow(page, await triggerPayment(page)).waitFor({ timeout: 15_000 });
+  expect(problems).toEqual([]);
+});
+
+test('a save made in another editor shows up at once; under unsaved edits both versions are offered', async () => {
+  const { page, problems, editor } = await openLesson({ viewport: { width: 1024, height: 768 }, colorScheme: 'dark' });
+  const original = readFileSync(appFile(), 'utf8');
+  writeFileSync(appFile(), `${original}// saved in vim\n`);
+  await expect.poll(async () => editor.textContent()).toContain('// saved in vim');
+
+  await replaceInEditor(page, editor, '// saved in vim', '// typed in the page');
+  writeFileSync(appFile(), `${original}// saved in vim, again\n`);
+  const conflict = page.locator('workspace-editor [role="alert"]', { hasText: 'app.ts changed on disk' });
+  await conflict.waitFor();
+  await conflict.locator('code-diff .cm-merge-b').getByText('// saved in vim, again').waitFor();
+  await conflict.locator('code-diff .cm-merge-a').getByText('// typed in the page').waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'live-edit-conflict-dark-1024.png') });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  await conflict.getByRole('button', { name: /Keep mine/ }).click();
+  await conflict.waitFor({ state: 'detached' });
+  expect(readFileSync(appFile(), 'utf8')).toContain('// typed in the page');
+  expect(readFileSync(appFile(), 'utf8')).not.toContain('again');
+  expect(problems).toEqual([]);
+});
+
+test('shows the solution beside the file without touching it, and Escape then Tab leaves the editor', async () => {
+  const { page, problems, editor } = await openLesson({ colorScheme: 'dark' });
+  const before = readFileSync(appFile(), 'utf8');
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  const diff = page.getByRole('region', { name: 'Your file against the solution' });
+  await diff.locator('.cm-merge-b').getByText('res.json({ received: true, eventId: event.id });').first().waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'live-edit-solution-dark-1280.png') });
+  expect(readFileSync(appFile(), 'utf8')).toBe(before);
+
+  // Tab indents inside the editor (focus stays); Escape then Tab moves on.
+  await editor.click();
+  await page.keyboard.press('Tab');
+  expect(await focusedLabel(page)).toBe('Edit app.ts');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  expect(await focusedLabel(page)).not.toBe('Edit app.ts');
+  expect(problems).toEqual([]);
+});
