@@ -57,7 +57,7 @@ test('typing and Ctrl-S change what "your app" answers; an infinite loop saved i
   await page.screenshot({ path: join(ARTIFACTS, 'live-edit-editor-light-1280.png') });
 
   await replaceInEditor(page, editor, 'eventId: event.id', "eventId: event.id, handledBy: 'the page editor'");
-  await page.getByText('● unsaved changes').waitFor();
+  await page.locator('workspace-editor .dirty', { hasText: 'Unsaved changes' }).waitFor();
   await editor.press('Control+s');
   await page.locator('workspace-editor [role="status"]', { hasText: /Saved app\.ts .*: your app runs the new code\./ }).waitFor();
   expect(await page.locator('workspace-editor .dirty').count()).toBe(0);
@@ -104,8 +104,8 @@ test('a save made in another editor shows up at once; under unsaved edits both v
   writeFileSync(appFile(), `${original}// saved in vim, again\n`);
   const conflict = page.locator('workspace-editor [role="alert"]', { hasText: 'app.ts changed on disk' });
   await conflict.waitFor();
-  await conflict.locator('code-diff .cm-merge-b').getByText('// saved in vim, again').waitFor();
-  await conflict.locator('code-diff .cm-merge-a').getByText('// typed in the page').waitFor();
+  await conflict.locator('code-diff .cm-changedLine', { hasText: '// saved in vim, again' }).waitFor();
+  await conflict.locator('code-diff .cm-deletedChunk', { hasText: '// typed in the page' }).waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'live-edit-conflict-dark-1024.png') });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -122,7 +122,8 @@ test('shows the solution beside the file without touching it, and Escape then Ta
   const before = readFileSync(appFile(), 'utf8');
   await page.getByRole('button', { name: 'Show solution' }).click();
   const diff = page.getByRole('region', { name: 'Your file against the solution' });
-  await diff.locator('.cm-merge-b').getByText('res.json({ received: true, eventId: event.id });').first().waitFor();
+  await diff.locator('.cm-changedLine', { hasText: 'res.json({ received: true, eventId: event.id });' }).waitFor();
+  await diff.locator('.cm-deletedChunk', { hasText: "handledBy: 'the page editor'" }).waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'live-edit-solution-dark-1280.png') });
   expect(readFileSync(appFile(), 'utf8')).toBe(before);
 

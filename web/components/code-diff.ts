@@ -3,9 +3,9 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { sharedStyles } from '../styles/shared.ts';
 
 /**
- * Two versions of a file side by side, read-only, with their differences marked (CodeMirror's
- * merge view, loaded lazily like the editor): the learner's buffer against the file on disk in a
- * conflict, or against the lesson's solution.
+ * Two versions of a file as one read-only diff (CodeMirror's unified merge view, loaded lazily like
+ * the editor): `a`'s lines in red, `b`'s in green, with a legend naming each. Used for the learner's
+ * buffer against the file on disk in a conflict, and against the lesson's solution.
  */
 @customElement('code-diff')
 export class CodeDiff extends LitElement {
@@ -15,14 +15,30 @@ export class CodeDiff extends LitElement {
       :host {
         display: block;
       }
-      .heads {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 0.5rem;
-        margin: 0 0 0.25rem;
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        margin: 0 0 0.3rem;
+        padding: 0;
+        list-style: none;
         font-size: 0.85rem;
-        font-weight: 600;
-        color: var(--muted);
+      }
+      .legend span {
+        display: inline-block;
+        width: 1.2em;
+        margin-right: 0.3em;
+        border-radius: 3px;
+        text-align: center;
+        font-weight: 700;
+      }
+      .a span {
+        background: var(--server-error-bg);
+        color: var(--server-error);
+      }
+      .b span {
+        background: var(--success-bg);
+        color: var(--success);
       }
       .mount {
         border: 1px solid var(--border);
@@ -39,13 +55,13 @@ export class CodeDiff extends LitElement {
     `,
   ];
 
-  /** The left side's text. */
+  /** The version shown as deleted lines. */
   @property({ attribute: false }) a = '';
-  /** The right side's text. */
+  /** The version shown as the text, its own lines as inserted. */
   @property({ attribute: false }) b = '';
-  /** What the left side is ("Your version"). */
+  /** What `a` is ("Your version"), shown in red. */
   @property() aLabel = '';
-  /** What the right side is ("On disk"). */
+  /** What `b` is ("On disk now"), shown in green. */
   @property() bLabel = '';
 
   @state() private _loaded = false;
@@ -66,7 +82,10 @@ export class CodeDiff extends LitElement {
   }
 
   override render() {
-    return html`<div class="heads" aria-hidden="true"><span>${this.aLabel}</span><span>${this.bLabel}</span></div>
+    return html`<ul class="legend">
+        <li class="a"><span aria-hidden="true">−</span>${this.aLabel}</li>
+        <li class="b"><span aria-hidden="true">+</span>${this.bLabel}</li>
+      </ul>
       ${this._loaded ? '' : html`<p class="loading">Loading the comparison…</p>`}
       ${this._loadError ? html`<p class="loading" role="alert">The comparison could not load (${this._loadError.message}).</p>` : ''}
       <div class="mount"></div>`;
@@ -74,10 +93,10 @@ export class CodeDiff extends LitElement {
 
   private async _show(): Promise<void> {
     try {
-      const { createMerge } = await import('../lib/codemirror-setup.ts');
+      const { createDiff } = await import('../lib/codemirror-setup.ts');
       if (!this.isConnected || !this._mount || !this.shadowRoot) return;
       this.#view?.destroy();
-      this.#view = createMerge({ parent: this._mount, root: this.shadowRoot, a: this.a, b: this.b, aLabel: this.aLabel, bLabel: this.bLabel });
+      this.#view = createDiff({ parent: this._mount, root: this.shadowRoot, a: this.a, b: this.b, label: `Differences: ${this.aLabel} (minus) against ${this.bLabel} (plus)` });
       this._loaded = true;
     } catch (err) {
       this._loadError = err as Error;

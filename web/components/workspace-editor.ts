@@ -34,8 +34,11 @@ export class WorkspaceEditor extends LitElement {
         margin: 0 0 0.4rem;
       }
       .file {
-        margin-right: auto;
         font-size: 0.9rem;
+      }
+      .state {
+        margin-right: auto;
+        font-size: 0.85rem;
       }
       .tab[aria-pressed='true'] {
         border-color: var(--accent);
@@ -157,15 +160,13 @@ export class WorkspaceEditor extends LitElement {
           ? this._sessions.map(
               (s, i) =>
                 html`<button class="button tab" type="button" aria-pressed=${i === this._current ? 'true' : 'false'} @click=${() => this._onPick(i)}>
-                  ${s.file}${s.dirty ? html` <span class="dirty" aria-hidden="true">●</span><span class="visually-hidden">(unsaved)</span>` : nothing}
+                  ${s.file}${s.dirty ? html` <span aria-hidden="true">●</span><span class="visually-hidden">(unsaved)</span>` : nothing}
                 </button>`,
             )
-          : html`<span class="file"
-              ><code>workspace/${this.lessonId}/${name}</code>
-              ${session.dirty ? html`<span class="dirty" title="Unsaved changes">● <span class="visually-hidden">unsaved changes</span></span>` : nothing}</span
-            >`}
+          : html`<code class="file">${name}</code>`}
+        <span class="state">${session.dirty ? html`<span class="dirty">● Unsaved changes</span>` : nothing}</span>
         <button class="button primary" type="button" aria-disabled=${session.saving ? 'true' : 'false'} aria-keyshortcuts=${isMac ? 'Meta+S' : 'Control+S'} @click=${this._onSave}>
-          ${session.saving ? 'Saving…' : session.dirty ? 'Save' : 'Saved'}
+          ${session.saving ? 'Saving…' : 'Save'}
         </button>
         <button class="button" type="button" aria-expanded=${this._solution !== null ? 'true' : 'false'} @click=${this._onToggleSolution}>
           ${this._solution !== null ? 'Hide solution' : 'Show solution'}
@@ -292,6 +293,8 @@ export class WorkspaceEditor extends LitElement {
     try {
       this._solution = await this._sessions[this._current].solution();
       this._solutionError = null;
+      await this.updateComplete;
+      this.shadowRoot?.querySelector('.panel.solution')?.scrollIntoView({ block: 'nearest' });
     } catch (err) {
       this._solutionError = err as Error;
     }

@@ -2,7 +2,7 @@ import { indentWithTab } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import { MergeView } from '@codemirror/merge';
+import { unifiedMergeView } from '@codemirror/merge';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
@@ -71,16 +71,27 @@ const theme = EditorView.theme({
   '.cm-diagnostic-error': { borderLeftColor: 'var(--server-error)' },
   '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy var(--server-error)' },
   '.cm-foldPlaceholder': { backgroundColor: 'var(--surface-2)', color: 'var(--muted)', border: '1px solid var(--border)' },
-  // The merge view's changed chunks, in the page's success/error colours.
-  '&.cm-merge-a .cm-changedLine, .cm-deletedChunk': { backgroundColor: 'color-mix(in srgb, var(--server-error-bg) 70%, transparent)' },
-  '&.cm-merge-b .cm-changedLine, .cm-inlineChangedLine': { backgroundColor: 'color-mix(in srgb, var(--success-bg) 70%, transparent)' },
-  '&.cm-merge-a .cm-changedText, .cm-deletedChunk .cm-deletedText': { background: 'color-mix(in srgb, var(--server-error) 30%, transparent)' },
-  '&.cm-merge-b .cm-changedText': { background: 'color-mix(in srgb, var(--success) 30%, transparent)' },
+  // The diff's changed lines, in the page's success/error colours.
+  '.cm-changedLine': { backgroundColor: 'color-mix(in srgb, var(--success-bg) 75%, transparent)' },
+  '.cm-changedText': { background: 'color-mix(in srgb, var(--success) 30%, transparent)' },
+  '.cm-deletedChunk': { backgroundColor: 'color-mix(in srgb, var(--server-error-bg) 75%, transparent)' },
+  '.cm-deletedChunk .cm-deletedText': { background: 'color-mix(in srgb, var(--server-error) 30%, transparent)' },
+  '.cm-changedLineGutter': { background: 'var(--success)' },
+  '.cm-deletedLineGutter': { background: 'var(--server-error)' },
+  '.cm-collapsedLines': { color: 'var(--muted)', background: 'var(--surface-2)', fontSize: '0.8rem' },
 });
 
 /** What every editor here has: TypeScript, line numbers, search (Mod-f), folding, the theme. */
 function common(label: string): Extension[] {
-  return [basicSetup, javascript({ typescript: true }), syntaxHighlighting(highlight), theme, EditorView.contentAttributes.of({ 'aria-label': label })];
+  return [
+    basicSetup,
+    javascript({ typescript: true }),
+    syntaxHighlighting(highlight),
+    theme,
+    // The exercise box is narrow: wrap long lines rather than hide them behind a horizontal scroll.
+    EditorView.lineWrapping,
+    EditorView.contentAttributes.of({ 'aria-label': label }),
+  ];
 }
 
 /**
@@ -134,15 +145,23 @@ export function createEditor(options: EditorOptions): EditorHandle {
   };
 }
 
-/** Two read-only versions side by side with their differences marked (a conflict, or the solution). */
-export function createMerge(options: { parent: HTMLElement; root: ShadowRoot; a: string; b: string; aLabel: string; bLabel: string }): { destroy(): void } {
-  const readOnly = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
-  const view = new MergeView({
+/**
+ * Two versions of a file as one read-only diff: `b` is shown, with the lines `a` has instead
+ * marked as deleted (red) and `b`'s own as inserted (green). One column reads well in the
+ * lesson's narrow exercise box, where two side-by-side panes would not.
+ */
+export function createDiff(options: { parent: HTMLElement; root: ShadowRoot; a: string; b: string; label: string }): { destroy(): void } {
+  const view = new EditorView({
     parent: options.parent,
     root: options.root,
-    a: { doc: options.a, extensions: [common(options.aLabel), readOnly, EditorView.contentAttributes.of({ tabindex: '0' })] },
-    b: { doc: options.b, extensions: [common(options.bLabel), readOnly, EditorView.contentAttributes.of({ tabindex: '0' })] },
-    collapseUnchanged: { margin: 3, minSize: 6 },
+    state: EditorState.create({
+      doc: options.b,
+      extensions: [
+        common(options.label),
+        EditorState.readOnly.of(true),
+        unifiedMergeView({ original: options.a, mergeControls: false, collapseUnchanged: { margin: 3, minSize: 6 } }),
+      ],
+    }),
   });
   return { destroy: () => view.destroy() };
 }
