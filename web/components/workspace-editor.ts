@@ -53,8 +53,7 @@ export class WorkspaceEditor extends LitElement {
         font-size: 0.88rem;
       }
       .status {
-        margin: 0.35rem 0 0;
-        min-height: 1.3em;
+        margin: 0.2rem 0 0;
         font-size: 0.85rem;
         color: var(--muted);
       }
@@ -183,7 +182,7 @@ export class WorkspaceEditor extends LitElement {
       <error-notice .error=${session.error} context=${`Could not load or save ${name}`}></error-notice>
       ${this._solution !== null
         ? html`<section class="panel solution" aria-label="Your file against the solution">
-            <p>Your file (left) against the lesson's solution (right). Nothing is copied into your file.</p>
+            <p>Your file against the lesson's solution: lines only yours have are red, the solution's are green. Nothing is copied into your file.</p>
             <code-diff .a=${session.content} .b=${this._solution} aLabel=${`Your ${name}`} bLabel="Solution"></code-diff>
           </section>`
         : nothing}
@@ -294,7 +293,7 @@ export class WorkspaceEditor extends LitElement {
       this._solution = await this._sessions[this._current].solution();
       this._solutionError = null;
       await this.updateComplete;
-      this.shadowRoot?.querySelector('.panel.solution')?.scrollIntoView({ block: 'nearest' });
+      this.shadowRoot?.querySelector('.panel.solution')?.scrollIntoView({ block: 'start' });
     } catch (err) {
       this._solutionError = err as Error;
     }

@@ -78,7 +78,8 @@ const theme = EditorView.theme({
   '.cm-deletedChunk .cm-deletedText': { background: 'color-mix(in srgb, var(--server-error) 30%, transparent)' },
   '.cm-changedLineGutter': { background: 'var(--success)' },
   '.cm-deletedLineGutter': { background: 'var(--server-error)' },
-  '.cm-collapsedLines': { color: 'var(--muted)', background: 'var(--surface-2)', fontSize: '0.8rem' },
+  // Not every system font has the "⦚" CodeMirror frames this bar with.
+  '.cm-collapsedLines': { color: 'var(--muted)', background: 'var(--surface-2)', fontSize: '0.8rem', '&:before, &:after': { content: '"⋯"' } },
 });
 
 /** What every editor here has: TypeScript, line numbers, search (Mod-f), folding, the theme. */
