@@ -1,7 +1,7 @@
 /**
  * `npm run check [lesson] [--watch]`: runs a lesson's checks against the learner's workspace and
  * says, per check, what was expected, what happened and a hint. Without a lesson it checks the
- * lesson opened last (or every lesson with checks).
+ * lesson opened last (or every lesson with checks). `--json` prints one JSON line per check.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ function pick(): string[] {
 
 process.env.HOOKLAB_TARGET ??= 'workspace';
 const root = join(import.meta.dirname, '..');
-const reporter = new CheckReporter();
+const reporter = new CheckReporter({ json: args.includes('--json') });
 const vitest = await startVitest('test', pick().map((id) => join('lessons', id, 'check.test.ts')), {
   root,
   config: join(root, 'vitest.checks.config.ts'),

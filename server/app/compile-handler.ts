@@ -13,7 +13,8 @@ export interface CompileError {
   frame: string;
 }
 
-export type CompileResult = { ok: true; module: Record<string, unknown> } | { ok: false; error: CompileError };
+/** A compiled handler module, or where it failed; `inputs` are the learner's files it was built from. */
+export type CompileResult = ({ ok: true; module: Record<string, unknown> } | { ok: false; error: CompileError }) & { inputs: string[] };
 
 /** Bundled modules are written here, inside the project, so that `express` and friends resolve. */
 const CACHE_DIR = resolve(import.meta.dirname, '../../node_modules/.cache/hooklab');
@@ -26,6 +27,7 @@ let builds = 0;
  */
 export async function compileHandler(entry: string): Promise<CompileResult> {
   let code: string;
+  let inputs: string[] = [entry];
   try {
     const result = await build({
       entryPoints: [entry],
@@ -36,24 +38,27 @@ export async function compileHandler(entry: string): Promise<CompileResult> {
       packages: 'external',
       sourcemap: 'inline',
       write: false,
+      metafile: true,
       logLevel: 'silent',
     });
     code = result.outputFiles[0].text;
+    inputs = Object.keys(result.metafile.inputs).map((input) => resolve(input));
   } catch (err) {
     const first = (err as { errors?: Message[] }).errors?.[0];
     if (!first) throw err;
-    return { ok: false, error: toCompileError(first, entry) };
+    return { ok: false, error: toCompileError(first, entry), inputs };
   }
   await mkdir(CACHE_DIR, { recursive: true });
   const file = resolve(CACHE_DIR, `handler-${process.pid}-${++builds}.mjs`);
   await writeFile(file, code);
   try {
-    return { ok: true, module: (await import(pathToFileURL(file).href)) as Record<string, unknown> };
+    return { ok: true, module: (await import(pathToFileURL(file).href)) as Record<string, unknown>, inputs };
   } catch (err) {
     // The code compiled but failed while loading (a top-level throw): report it like a compile error.
     return {
       ok: false,
       error: { file: relative(process.cwd(), entry), line: 0, column: 0, message: `Loading failed: ${(err as Error).message}`, frame: '' },
+      inputs,
     };
   } finally {
     await rm(file, { force: true });

@@ -7,16 +7,34 @@ export type HandlerErrorReport = { message: string; stack: string; method: strin
 /** The path the lab's health probe asks; learners' routes never collide with it. */
 export const APP_HEALTH_PATH = '/__hooklab/health';
 
+/** What "your app" reports about the requests it serves (the child sends these to the lab). */
+export interface YourAppReporter {
+  onHandlerError?: (report: HandlerErrorReport) => void;
+  /** A request is about to reach the learner's handler. */
+  onRequestStart?: (id: number, method: string, path: string) => void;
+  /** That request's response finished or its connection closed. */
+  onRequestEnd?: (id: number) => void;
+}
+
 /**
  * "Your app": an Express app whose routes are the learner's handler, whichever version is current.
  * Errors in learner code become JSON 500s that say what threw; the process keeps serving.
  */
-export function createYourApp(host: HandlerHost, onHandlerError: (report: HandlerErrorReport) => void = () => {}): Express {
+export function createYourApp(host: HandlerHost, reporter: YourAppReporter = {}): Express {
+  const { onHandlerError = () => {}, onRequestStart, onRequestEnd } = reporter;
   const app = express();
   app.disable('x-powered-by');
 
   app.get(APP_HEALTH_PATH, (_req, res) => {
     res.json({ ok: true, handler: host.state });
+  });
+
+  let requests = 0;
+  app.use((req, res, next) => {
+    const id = ++requests;
+    onRequestStart?.(id, req.method, req.path);
+    res.once('close', () => onRequestEnd?.(id));
+    next();
   });
 
   app.use((req, res, next) => {

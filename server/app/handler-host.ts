@@ -1,4 +1,5 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { RequestHandler } from 'express';
 import { compileHandler, type CompileError } from './compile-handler.ts';
@@ -18,12 +19,18 @@ export class HandlerHost {
   #version = 0;
   #watcher: FSWatcher | undefined;
   #debounce: NodeJS.Timeout | undefined;
+  #inputs: string[] = [];
+  #fingerprint: string | undefined;
 
   constructor(
     private readonly dir: string,
     private readonly entry: string,
     private readonly onChange: (state: HandlerState) => void = () => {},
-  ) {}
+    /** Versions count on from here, so that they keep growing across restarts of "your app". */
+    firstVersion = 0,
+  ) {
+    this.#version = firstVersion;
+  }
 
   get handler(): RequestHandler | undefined {
     return this.#handler;
@@ -33,11 +40,19 @@ export class HandlerHost {
     return this.#state;
   }
 
-  /** Compiles and swaps in the entry file; resolves with the state it ends in. */
+  /**
+   * Compiles and swaps in the entry file; resolves with the state it ends in. Nothing happens when
+   * the files it was built from are unchanged (a save is seen both by the watcher and the lab).
+   */
   async reload(): Promise<HandlerState> {
+    const entryPath = join(this.dir, this.entry);
+    const fingerprint = fingerprintOf([entryPath, ...this.#inputs]);
+    if (fingerprint === this.#fingerprint && this.#state.status !== 'loading') return this.#state;
     const version = ++this.#version;
-    const result = await compileHandler(join(this.dir, this.entry));
+    const result = await compileHandler(entryPath);
     if (version !== this.#version) return this.#state; // a newer save overtook this one
+    this.#inputs = result.inputs.filter((input) => input !== entryPath);
+    this.#fingerprint = fingerprint;
     if (result.ok) {
       const handler = result.module.default;
       if (typeof handler !== 'function') {
@@ -79,4 +94,18 @@ export class HandlerHost {
     this.#state = state;
     this.onChange(state);
   }
+}
+
+/** A hash of the files' contents (a missing file counts as empty), read before compiling them. */
+function fingerprintOf(files: string[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(file);
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update('\0missing');
+    }
+  }
+  return hash.digest('hex');
 }

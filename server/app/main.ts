@@ -21,6 +21,16 @@ const tell = (message: AppMessage) => process.send?.(message);
 process.setSourceMapsEnabled(true);
 // The lab's IPC channel closes when the lab exits; "your app" goes with it.
 process.on('disconnect', () => process.exit(0));
+// Learner code that crashes the process: tell the lab what happened, then exit as Node would.
+const crash = (kind: 'uncaught-exception' | 'unhandled-rejection', reason: unknown) => {
+  const error = reason instanceof Error ? reason : new Error(String(reason));
+  console.error(`Your app crashed (${kind.replace('-', ' ')}):\n${error.stack}`);
+  const exit = () => process.exit(1);
+  if (process.send) process.send({ type: 'fatal', kind, message: error.message, stack: error.stack ?? error.message } satisfies AppMessage, exit);
+  else exit();
+};
+process.on('uncaughtException', (error) => crash('uncaught-exception', error));
+process.on('unhandledRejection', (reason) => crash('unhandled-rejection', reason));
 process.on('message', (message: LabMessage) => {
   if (message.type === 'reload') void handlers.reload();
   if (message.type === 'scenario') scenarios.receive(message.payload);
@@ -28,21 +38,26 @@ process.on('message', (message: LabMessage) => {
 // Scenarios the lab runs through "your app" (push versus poll), beside the learner's handler.
 const scenarios = createScenarioHost((payload) => tell({ type: 'scenario', payload }));
 
+const firstVersion = Number(process.env.HOOKLAB_HANDLER_VERSION ?? 0);
 const handlers = new HandlerHost(dir, entry, (state) => {
   tell({ type: 'handler', state });
   if (state.status === 'compile-error') {
     const { file, line, column, message, frame } = state.error;
     console.error(`Your handler does not compile (the last good version keeps serving):\n${file}:${line}:${column} ${message}\n${frame}`);
-  } else if (state.status === 'ready' && state.version > 1) {
+  } else if (state.status === 'ready' && state.version > firstVersion + 1) {
     console.log(`Reloaded your handler (version ${state.version}).`);
   }
-});
+}, firstVersion);
 
-const started = new Map<string, number>();
-sideEffectApis.events.on('request:start', ({ requestId }) => started.set(requestId, performance.now()));
+// The request body can only be read before the mock handler consumes it, so it is kept at the start.
+const started = new Map<string, { at: number; body: Promise<string> }>();
+sideEffectApis.events.on('request:start', ({ request, requestId }) => {
+  started.set(requestId, { at: performance.now(), body: request.clone().text() });
+});
 sideEffectApis.events.on('response:mocked', async ({ request, response, requestId }) => {
-  const durationMs = performance.now() - (started.get(requestId) ?? performance.now());
+  const start = started.get(requestId);
   started.delete(requestId);
+  const durationMs = start ? performance.now() - start.at : 0;
   tell({
     type: 'side-effect',
     call: {
@@ -50,7 +65,7 @@ sideEffectApis.events.on('response:mocked', async ({ request, response, requestI
       url: request.url,
       status: response.status,
       durationMs,
-      request: { headers: Object.fromEntries(request.headers), ...capBody(await request.clone().text()) },
+      request: { headers: Object.fromEntries(request.headers), ...capBody((await start?.body) ?? '') },
       response: { headers: Object.fromEntries(response.headers), ...capBody(await response.clone().text()) },
     },
   });
@@ -61,7 +76,13 @@ await handlers.reload();
 handlers.watch();
 const app = express()
   .use(scenarios.router)
-  .use(createYourApp(handlers, (report) => tell({ type: 'handler-error', report })));
+  .use(
+    createYourApp(handlers, {
+      onHandlerError: (report) => tell({ type: 'handler-error', report }),
+      onRequestStart: (id, method, path) => tell({ type: 'request-start', id, method, path }),
+      onRequestEnd: (id) => tell({ type: 'request-end', id }),
+    }),
+  );
 const listener = app.listen(port, host, () => {
   const address = listener.address();
   tell({ type: 'ready', port: typeof address === 'object' && address ? address.port : port });

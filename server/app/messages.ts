@@ -19,6 +19,11 @@ export type AppMessage =
   | { type: 'handler'; state: HandlerState }
   | { type: 'handler-error'; report: HandlerErrorReport }
   | { type: 'side-effect'; call: SideEffectCall }
+  /** A request reached the learner's handler; sent before it runs, so the lab can name a route that never returns. */
+  | { type: 'request-start'; id: number; method: string; path: string }
+  | { type: 'request-end'; id: number }
+  /** Learner code crashed the process (sent just before it exits). */
+  | { type: 'fatal'; kind: 'uncaught-exception' | 'unhandled-rejection'; message: string; stack: string }
   | { type: 'scenario'; payload: ScenarioFromApp };
 
 /** What the lab tells "your app". */

@@ -1,59 +1,77 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import { type CheckResult, type CheckSummary, parseFailure } from './check-result.ts';
 
-const green = (s: string) => `\x1b[32m${s}\x1b[39m`;
-const red = (s: string) => `\x1b[31m${s}\x1b[39m`;
-const dim = (s: string) => `\x1b[2m${s}\x1b[22m`;
-
-/** Indents every line of a check's explanation under its title. */
-const indent = (text: string) => text.replace(/^/gm, '    ');
+const color = (code: number, reset: number) => (s: string) => (process.env.NO_COLOR ? s : `\x1b[${code}m${s}\x1b[${reset}m`);
+const green = color(32, 39);
+const red = color(31, 39);
+const dim = color(2, 22);
 
 /**
- * The learner's view of a check run (`npm run check`): one line per check, and for each failure
- * what was expected, what happened and the lesson's hint, then what is left to do.
+ * The learner's view of a check run: per check a ✓ or ✗, and for each failure what was expected,
+ * what happened and the lesson's hint, then what is left to do. With `json`, one JSON line per
+ * check and a summary line instead (the lab streams these to the Check button).
  */
 export default class CheckReporter implements Reporter {
-  #passed: string[] = [];
-  #failed: string[] = [];
+  readonly #json: boolean;
+  readonly #results: CheckResult[] = [];
   /** Lessons whose every check passed in this run. */
   readonly completedLessons: string[] = [];
 
+  constructor(options: { json?: boolean } = {}) {
+    this.#json = options.json ?? false;
+  }
+
   onTestModuleEnd(testModule: TestModule): void {
     const lesson = testModule.moduleId.split('/').at(-2) ?? testModule.moduleId;
-    console.log(`\nLesson ${lesson}`);
-    for (const error of testModule.errors()) {
-      console.log(red(`  ✗ The checks could not start: ${error.message}`));
-      this.#failed.push(`${lesson}: start`);
-    }
-    const failedBefore = this.#failed.length;
-    for (const testCase of testModule.children.allTests()) this.#report(lesson, testCase);
-    if (this.#failed.length === failedBefore) this.completedLessons.push(lesson);
+    if (!this.#json) console.log(`\nLesson ${lesson}`);
+    const results = [
+      ...testModule.errors().map((error): CheckResult => ({ lesson, name: 'the checks start', status: 'failed', message: error.message })),
+      ...[...testModule.children.allTests()].map((testCase) => resultOf(lesson, testCase)),
+    ];
+    for (const result of results) this.#print(result);
+    this.#results.push(...results);
+    if (results.every((r) => r.status === 'passed')) this.completedLessons.push(lesson);
   }
 
   onTestRunEnd(): void {
-    const total = this.#passed.length + this.#failed.length;
-    if (total === 0) {
+    const passed = this.#results.filter((r) => r.status === 'passed').length;
+    const failed = this.#results.filter((r) => r.status !== 'passed');
+    if (this.#json) {
+      const summary: CheckSummary = { passed, failed: failed.length, completedLessons: this.completedLessons };
+      console.log(JSON.stringify({ type: 'summary', ...summary }));
+    } else if (this.#results.length === 0) {
       console.log(red('\nNo checks ran. Is the lesson name right? `npm run check` lists the lessons with checks.'));
-      return;
+    } else if (failed.length === 0) {
+      console.log(green(`\nAll ${passed} checks pass. Well done: the lesson is complete.`));
+    } else {
+      console.log(`\n${passed} of ${this.#results.length} checks pass. Left to do:`);
+      for (const result of failed) console.log(`  • ${result.lesson}: ${result.name}`);
     }
-    if (this.#failed.length === 0) {
-      console.log(green(`\nAll ${total} checks pass. Well done: the lesson is complete.`));
-      return;
-    }
-    console.log(`\n${this.#passed.length} of ${total} checks pass. Left to do:`);
-    for (const name of this.#failed) console.log(`  • ${name}`);
   }
 
-  #report(lesson: string, testCase: TestCase): void {
-    const result = testCase.result();
-    if (result.state === 'passed') {
-      this.#passed.push(testCase.name);
-      console.log(`  ${green('✓')} ${testCase.name}`);
-    } else if (result.state === 'failed') {
-      this.#failed.push(`${lesson}: ${testCase.name}`);
-      console.log(`  ${red('✗')} ${testCase.name}`);
-      for (const error of result.errors) console.log(indent(error.name === 'CheckFailure' ? error.message : `${error.name}: ${error.message}`));
-    } else {
-      console.log(dim(`  – ${testCase.name} (not run)`));
+  #print(result: CheckResult): void {
+    if (this.#json) {
+      console.log(JSON.stringify({ type: 'check', ...result }));
+      return;
+    }
+    if (result.status === 'passed') console.log(`  ${green('✓')} ${result.name}`);
+    else if (result.status === 'skipped') console.log(dim(`  – ${result.name} (not run)`));
+    else {
+      console.log(`  ${red('✗')} ${result.name}`);
+      const lines = result.expected
+        ? [`Expected: ${result.expected}`, `Happened: ${result.happened}`, ...(result.hint ? [`Hint: ${result.hint}`] : [])]
+        : [result.message ?? 'failed'];
+      for (const line of lines) console.log(`    ${line}`);
     }
   }
+}
+
+function resultOf(lesson: string, testCase: TestCase): CheckResult {
+  const result = testCase.result();
+  if (result.state === 'passed') return { lesson, name: testCase.name, status: 'passed' };
+  if (result.state !== 'failed') return { lesson, name: testCase.name, status: 'skipped' };
+  const error = result.errors[0];
+  return error?.name === 'CheckFailure'
+    ? { lesson, name: testCase.name, status: 'failed', ...parseFailure(error.message) }
+    : { lesson, name: testCase.name, status: 'failed', message: `${error?.name ?? 'Error'}: ${error?.message ?? 'failed'}` };
 }

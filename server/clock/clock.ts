@@ -8,6 +8,8 @@ export interface ClockState {
   paused: boolean;
   /** Clock time of the next scheduled thing, if any. */
   nextAt: number | null;
+  /** What the next scheduled thing is ("retry 3 of evt_…"), when its owner said. */
+  nextLabel: string | null;
   pending: number;
 }
 
@@ -15,6 +17,7 @@ interface Timer {
   id: number;
   at: number;
   run: () => void;
+  label?: string;
 }
 
 /**
@@ -47,6 +50,7 @@ export class VirtualClock {
       speed: this.#speed,
       paused: this.#paused,
       nextAt: this.#timers[0]?.at ?? null,
+      nextLabel: this.#timers[0]?.label ?? null,
       pending: this.#timers.length,
     };
   }
@@ -64,14 +68,18 @@ export class VirtualClock {
     return this.state();
   }
 
-  /** Runs `run` after `delayMs` of clock time; returns a function that cancels it. */
-  setTimer(delayMs: number, run: () => void): () => void {
-    const timer = { id: this.#nextTimerId++, at: this.now() + Math.max(0, delayMs), run };
+  /**
+   * Runs `run` after `delayMs` of clock time; returns a function that cancels it. `label` says what
+   * the timer is for, so that the page can show what "step" will do next.
+   */
+  setTimer(delayMs: number, run: () => void, label?: string): () => void {
+    const timer: Timer = { id: this.#nextTimerId++, at: this.now() + Math.max(0, delayMs), run, ...(label && { label }) };
     const index = this.#timers.findIndex((t) => t.at > timer.at);
     this.#timers.splice(index === -1 ? this.#timers.length : index, 0, timer);
     if (this.#timers[0] === timer) this.#arm();
     return () => {
-      this.#timers = this.#timers.filter((t) => t !== timer);
+      const index = this.#timers.indexOf(timer);
+      if (index !== -1) this.#timers.splice(index, 1);
     };
   }
 

@@ -14,6 +14,8 @@ export interface OutgoingRequest {
   attempt?: number;
   eventId?: string;
   labels?: string[];
+  /** Count a 2xx answer as a failure with this reason (fault injection: "the answer was lost"). */
+  injectedFailure?: string;
 }
 
 export interface SendOptions {
@@ -21,6 +23,11 @@ export interface SendOptions {
   timeline: Timeline;
   /** Clock milliseconds to wait for a response before giving up. */
   timeoutMs: number;
+  /**
+   * Real milliseconds a receiver always gets, however fast the clock runs: at 10000× a 10 s
+   * timeout is 1 real ms, and a healthy consumer must not fail for that (default 0).
+   */
+  minRealTimeoutMs?: number;
 }
 
 /**
@@ -28,13 +35,28 @@ export interface SendOptions {
  * the timeline whatever happens: a response, a timeout or a refused connection.
  */
 export async function sendAndRecord(request: OutgoingRequest, options: SendOptions): Promise<TimelineRecord> {
-  const { clock, timeline, timeoutMs } = options;
+  const { clock, timeline, timeoutMs, minRealTimeoutMs = 0 } = options;
   const controller = new AbortController();
+  const realStart = performance.now();
   let timedOut = false;
-  const cancelTimeout = clock.setTimer(timeoutMs, () => {
+  let realTimer: NodeJS.Timeout | undefined;
+  const abort = () => {
     timedOut = true;
     controller.abort();
-  });
+  };
+  const cancelClockTimer = clock.setTimer(
+    timeoutMs,
+    () => {
+      const realLeft = minRealTimeoutMs - (performance.now() - realStart);
+      if (realLeft <= 0) abort();
+      else realTimer = setTimeout(abort, realLeft);
+    },
+    `timeout of ${request.method} ${request.url}`,
+  );
+  const cancelTimeout = () => {
+    cancelClockTimer();
+    clearTimeout(realTimer);
+  };
   const startedAt = clock.now();
   const base: Omit<NewTimelineRecord, 'status' | 'endedAt' | 'response'> = {
     runId: request.runId,
@@ -64,7 +86,7 @@ export async function sendAndRecord(request: OutgoingRequest, options: SendOptio
       endedAt: clock.now(),
       response: { headers: Object.fromEntries(response.headers), ...capBody(text) },
     };
-    const error = describeFailure(response.status, text);
+    const error = describeFailure(response.status, text) ?? request.injectedFailure;
     if (error) record.error = error;
     return timeline.add(record);
   } catch (err) {
@@ -80,6 +102,11 @@ export async function sendAndRecord(request: OutgoingRequest, options: SendOptio
   } finally {
     cancelTimeout();
   }
+}
+
+/** Whether a recorded exchange counts as a successful delivery: a 2xx and no injected failure. */
+export function isDelivered(record: TimelineRecord): boolean {
+  return record.status !== null && record.status >= 200 && record.status < 300 && !record.error;
 }
 
 /** Why a response counts as a failed delivery, or undefined when it is a 2xx. */

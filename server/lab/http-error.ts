@@ -1,11 +1,13 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 
-/** An error the lab answers as JSON `{error: {message, hint?}}` with its status. */
+/** An error the lab answers as JSON `{error: {message, hint?, ...details}}` with its status. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly hint?: string,
+    /** More fields for the error body, e.g. the current version of a file on a 409. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -31,5 +33,6 @@ export const labErrorHandler: ErrorRequestHandler = (err: unknown, _req, res, _n
     console.error('[lab] unexpected error', err);
   }
   if (res.headersSent) return;
-  res.status(status).json({ error: { message, ...(hint && { hint }) } });
+  const details = error instanceof HttpError ? error.details : undefined;
+  res.status(status).json({ error: { message, ...(hint && { hint }), ...details } });
 };

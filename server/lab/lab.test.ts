@@ -163,3 +163,34 @@ test('an unknown trigger is a 404 that lists the valid ones', async () => {
   const { error } = (await response.json()) as { error: { message: string; hint: string } };
   expect(error.hint).toContain('payment_intent.succeeded');
 });
+
+test("a call from your handler to the fake SMS API appears on the timeline as a side effect", async () => {
+  const original = readFileSync(handlerFile, 'utf8');
+  const reloaded = nextHandlerState((m) => m.state.status === 'ready');
+  writeFileSync(
+    handlerFile,
+    original.replace(
+      '  res.json({ received: true',
+      "  await fetch('https://sms.hooklab.test/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: '+15550100', body: 'Thanks for your order!' }) });\n  res.json({ received: true",
+    ).replace("express.json(), (req, res) =>", 'express.json(), async (req, res) =>'),
+  );
+  await reloaded;
+  const delivery = await trigger();
+  expect(delivery.status, delivery.error).toBe(200);
+  const sms = await lab.timeline.waitFor((r) => r.kind === 'side-effect');
+  expect(sms).toMatchObject({ from: 'app', to: 'side-effect', method: 'POST', url: 'https://sms.hooklab.test/v1/messages', status: 201 });
+  expect(sms.request.body).toContain('Thanks for your order!');
+  const restored = nextHandlerState((m) => m.state.status === 'ready');
+  writeFileSync(handlerFile, original);
+  await restored;
+});
+
+test('the Check button runs the lesson checks against the workspace and streams each result', async () => {
+  const response = await fetch(`${lab.urls.lab}/api/checks/${LESSON}`, { method: 'POST' });
+  expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+  const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string; status?: string });
+  expect(lines.filter((l) => l.type === 'check').map((l) => l.status)).toEqual(['passed', 'passed', 'passed']);
+  expect(lines.at(-1)).toEqual({ type: 'summary', passed: 3, failed: 0, completedLessons: [LESSON] });
+  const lessons = (await (await fetch(`${lab.urls.lab}/api/lessons`)).json()) as { lessons: { id: string; completed: boolean }[] };
+  expect(lessons.lessons.find((l) => l.id === LESSON)?.completed).toBe(true);
+});

@@ -2,7 +2,10 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { AppProcess } from '../app/app-process.ts';
 import { VirtualClock } from '../clock/clock.ts';
-import { stripeWebhookSink } from '../delivery/stripe-webhooks.ts';
+import type { DeliveryEngine } from '../delivery/delivery-engine.ts';
+import { Faults } from '../delivery/faults.ts';
+import type { RetryPolicy } from '../delivery/retry-policy.ts';
+import { createStripeWebhooks } from '../delivery/stripe-webhooks.ts';
 import { close, listen, portOf } from '../http/listen.ts';
 import { CallbackSender } from '../providers/deepgram/callbacks.ts';
 import { createDeepgramApp } from '../providers/deepgram/create-deepgram-app.ts';
@@ -17,6 +20,7 @@ import { createLabApp, type HealthReport } from './create-lab-app.ts';
 import { LESSONS_DIR, listLessonIds, readLesson } from './lessons.ts';
 import { PORTS } from './ports.ts';
 import { ensureLessonWorkspace, ProgressFile } from './workspace.ts';
+import { WorkspaceFiles } from './workspace-files.ts';
 
 /** The Deepgram key "your app" is given (`DEEPGRAM_API_KEY`); the mock accepts any well-formed key. */
 export const LAB_DEEPGRAM_KEY = 'hooklab_lab_deepgram_key';
@@ -36,6 +40,8 @@ export interface LabOptions {
   clock?: { speed?: number; paused?: boolean };
   /** Clock milliseconds a webhook receiver has to answer. */
   deliveryTimeoutMs?: number;
+  /** The mock Stripe's retry schedule (default: about three days). */
+  stripeRetryPolicy?: RetryPolicy;
   /** Output of the parties, line by line. */
   log?: (party: 'lab' | 'stripe' | 'deepgram' | 'app', line: string) => void;
 }
@@ -46,6 +52,10 @@ export interface RunningLab {
   stripe: StripeStore;
   /** The mock Deepgram's jobs and the sender of its callbacks. */
   deepgram: { jobs: DeepgramJobs; callbacks: CallbackSender };
+  /** The mock Stripe's webhook deliveries: states, stats, policy. */
+  stripeDeliveries: DeliveryEngine;
+  /** Fault injection on the mock Stripe's deliveries (`/api/faults`). */
+  faults: Faults;
   app: AppProcess;
   /** The endpoint the mock Stripe delivers "your app"'s events to. */
   appEndpoint: WebhookEndpoint;
@@ -67,8 +77,11 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   const timeline = new Timeline(options.persistTimeline ? join(workspaceDir, '.hooklab', 'timeline.jsonl') : undefined);
   const progress = new ProgressFile(workspaceDir);
   const servers: Server[] = [];
+  const faults = new Faults();
+  const webhooks = createStripeWebhooks({ clock, timeline, faults, timeoutMs: options.deliveryTimeoutMs, policy: options.stripeRetryPolicy });
   let app: AppProcess | undefined;
   const closeAll = async () => {
+    webhooks.engine.dispose();
     clock.dispose();
     await app?.stop();
     await Promise.all(servers.map(close));
@@ -85,7 +98,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
 
   try {
     const stripe = new StripeStore();
-    const stripeApp = createStripeApp({ store: stripe, clock, timeline, deliver: stripeWebhookSink({ clock, timeline, timeoutMs: options.deliveryTimeoutMs }) });
+    const stripeApp = createStripeApp({ store: stripe, clock, timeline, deliver: webhooks.deliver, resend: webhooks.resend });
     const stripeServer = await listen(stripeApp, { port: port('stripe'), host, party: 'the mock Stripe', envVar: PORTS.stripe.envVar });
     servers.push(stripeServer);
     const stripeUrl = `http://${host}:${portOf(stripeServer)}`;
@@ -117,9 +130,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       secret: webhookSecret,
       description: 'Your app (registered by the lab)',
     });
-    yourApp.on('status', (status, reason) => {
-      if (status === 'crashed') log('app', `${reason} Restarting it…`);
-    });
+    yourApp.on('crash', (crash) => log('app', crash.message));
     yourApp.on('message', (message) => {
       if (message.type !== 'side-effect') return;
       const { call } = message;
@@ -163,7 +174,10 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
     const labApp = createLabApp({
       clock,
       timeline,
+      faults,
+      deliveries: webhooks.engine,
       lessonsDir,
+      workspaceDir,
       progress,
       openLesson,
       activeLesson: () => active,
@@ -177,6 +191,19 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
         urls: () => ({ deepgram: deepgramUrl, app: `http://${host}:${yourApp.port}` }),
         apiKey: LAB_DEEPGRAM_KEY,
       }),
+      workspace: new WorkspaceFiles(workspaceDir, lessonsDir),
+      // A save through the page reloads at once, without waiting for the file watcher.
+      onWorkspaceSaved: (lessonId) => {
+        if (lessonId === active && !options.appDir) yourApp.reload();
+      },
+      appState: {
+        current: () => ({ ...yourApp.snapshot(), lesson: active }),
+        subscribe: (listener) => {
+          const onState = () => listener({ ...yourApp.snapshot(), lesson: active });
+          yourApp.on('state', onState);
+          return () => yourApp.off('state', onState);
+        },
+      },
       allowedOrigins: () => [webPort, labPort].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]),
     });
     const labServer = await listen(labApp, { port: port('lab'), host, party: 'the lab API', envVar: PORTS.lab.envVar });
@@ -189,6 +216,8 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       timeline,
       stripe,
       deepgram,
+      stripeDeliveries: webhooks.engine,
+      faults,
       app: yourApp,
       appEndpoint,
       urls: { lab: `http://${host}:${labPort}`, stripe: stripeUrl, deepgram: deepgramUrl, app: `http://${host}:${appPort}` },

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { AppStateSource } from '../../app/app-state.ts';
 import type { VirtualClock } from '../../clock/clock.ts';
 import { RECORD_KINDS, type RecordKind } from '../../timeline/record.ts';
 import type { Timeline } from '../../timeline/timeline.ts';
@@ -11,9 +12,9 @@ function numberParam(value: unknown, name: string): number | undefined {
   return n;
 }
 
-/** `/api/timeline`: records as JSON, and live as server-sent events (with the clock's state). */
-export function timelineRouter(deps: { timeline: Timeline; clock: VirtualClock }): Router {
-  const { timeline, clock } = deps;
+/** `/api/timeline`: records as JSON, and live as server-sent events (with the clock's and "your app"'s state). */
+export function timelineRouter(deps: { timeline: Timeline; clock: VirtualClock; appState?: AppStateSource }): Router {
+  const { timeline, clock, appState } = deps;
   const router = Router();
 
   router.get('/', (req, res) => {
@@ -43,10 +44,13 @@ export function timelineRouter(deps: { timeline: Timeline; clock: VirtualClock }
     send('clock', clock.state());
     const stopRecords = timeline.subscribe((record) => send('record', record, record.id));
     const stopClock = clock.onChange((state) => send('clock', state));
+    if (appState) send('app', appState.current());
+    const stopApp = appState?.subscribe((state) => send('app', state));
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-    req.on('close', () => {
+    res.on('close', () => {
       stopRecords();
       stopClock();
+      stopApp?.();
       clearInterval(heartbeat);
     });
   });

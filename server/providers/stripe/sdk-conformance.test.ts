@@ -3,7 +3,7 @@ import express from 'express';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { VirtualClock } from '../../clock/clock.ts';
-import { stripeWebhookSink } from '../../delivery/stripe-webhooks.ts';
+import { createStripeWebhooks } from '../../delivery/stripe-webhooks.ts';
 import { close, listen, portOf } from '../../http/listen.ts';
 import { Timeline } from '../../timeline/timeline.ts';
 import { createStripeApp } from './create-stripe-app.ts';
@@ -26,7 +26,7 @@ beforeAll(async () => {
     res.sendStatus(200);
   });
   const receiverServer = await listen(receiver, { port: 0, host: '127.0.0.1', party: 'receiver', envVar: '-' });
-  const mock = createStripeApp({ store, clock, timeline, deliver: stripeWebhookSink({ clock, timeline }) });
+  const mock = createStripeApp({ store, clock, timeline, deliver: createStripeWebhooks({ clock, timeline }).deliver });
   const mockServer = await listen(mock, { port: 0, host: '127.0.0.1', party: 'mock Stripe', envVar: '-' });
   servers = [receiverServer, mockServer];
   mockPort = portOf(mockServer);

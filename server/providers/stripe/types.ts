@@ -23,6 +23,8 @@ export interface PaymentIntent {
   client_secret: string;
   capture_method: 'automatic';
   confirmation_method: 'automatic';
+  canceled_at: number | null;
+  cancellation_reason: string | null;
   created: number;
   livemode: false;
   metadata: Metadata;
@@ -40,6 +42,7 @@ export interface Charge {
   payment_intent: string;
   payment_method: string;
   customer: string | null;
+  description: string | null;
   failure_code: string | null;
   failure_message: string | null;
   outcome: Record<string, unknown>;
@@ -76,3 +79,47 @@ export interface WebhookEndpoint {
 
 /** The API version the mock answers as (and stamps on events). */
 export const STRIPE_API_VERSION = '2026-11-18.endive';
+
+export interface Customer {
+  id: string;
+  object: 'customer';
+  email: string | null;
+  name: string | null;
+  phone: string | null;
+  description: string | null;
+  balance: number;
+  currency: string | null;
+  created: number;
+  livemode: false;
+  metadata: Metadata;
+}
+
+export interface CheckoutSession {
+  id: string;
+  object: 'checkout.session';
+  mode: 'payment';
+  status: 'open' | 'complete' | 'expired';
+  payment_status: 'unpaid' | 'paid';
+  amount_total: number;
+  amount_subtotal: number;
+  currency: string;
+  customer: string | null;
+  customer_email: string | null;
+  client_reference_id: string | null;
+  payment_intent: string | null;
+  success_url: string | null;
+  cancel_url: string | null;
+  url: string | null;
+  expires_at: number;
+  created: number;
+  livemode: false;
+  metadata: Metadata;
+}
+
+/** Stripe's list envelope. */
+export interface StripeList<T> {
+  object: 'list';
+  data: T[];
+  has_more: boolean;
+  url: string;
+}

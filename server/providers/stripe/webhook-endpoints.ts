@@ -3,7 +3,9 @@ import type { VirtualClock } from '../../clock/clock.ts';
 import { paramsOf } from './context.ts';
 import { invalidRequest, resourceMissing } from './errors.ts';
 import { stripeId } from './ids.ts';
-import { allowOnly, optionalMetadata, optionalString, optionalStringList, requiredString } from './params.ts';
+import { paginate } from './list.ts';
+import { checkEnabledEvents } from './event-types.ts';
+import { allowOnly, optionalBoolean, optionalMetadata, optionalString, optionalStringList, requiredString } from './params.ts';
 import type { StripeStore } from './store.ts';
 import type { WebhookEndpoint } from './types.ts';
 
@@ -44,7 +46,7 @@ export function addWebhookEndpoint(
   return endpoint;
 }
 
-/** `/v1/webhook_endpoints`: the secret is shown on create only, as Stripe does. */
+/** `/v1/webhook_endpoints`: create, list, retrieve, update, delete; the secret is shown on create only, as Stripe does. */
 export function webhookEndpointsRouter(deps: { store: StripeStore; clock: VirtualClock }): Router {
   const { store, clock } = deps;
   const router = Router();
@@ -58,24 +60,42 @@ export function webhookEndpointsRouter(deps: { store: StripeStore; clock: Virtua
   router.post('/', (req, res) => {
     const params = paramsOf(req);
     allowOnly(params, ['url', 'enabled_events', 'description', 'metadata', 'api_version']);
-    const enabledEvents = optionalStringList(params, 'enabled_events');
-    if (!enabledEvents?.length) throw invalidRequest('Missing required param: enabled_events.', 'enabled_events', 'parameter_missing');
-    const endpoint = addWebhookEndpoint(store, clock, {
-      url: requiredString(params, 'url'),
-      enabled_events: enabledEvents,
-      description: optionalString(params, 'description') ?? null,
-    });
-    endpoint.metadata = optionalMetadata(params) ?? {};
+    const url = checkEndpointUrl(requiredString(params, 'url'));
+    const enabledEvents = checkEnabledEvents(optionalStringList(params, 'enabled_events') ?? []);
+    const description = optionalString(params, 'description') ?? null;
+    const metadata = optionalMetadata(params) ?? {};
+    const endpoint = addWebhookEndpoint(store, clock, { url, enabled_events: enabledEvents, description });
+    endpoint.metadata = metadata;
     res.json(endpoint);
   });
 
-  router.get('/', (_req, res) => {
-    const data = [...store.webhookEndpoints.values()].reverse().map(withoutSecret);
-    res.json({ object: 'list', data, has_more: false, url: '/v1/webhook_endpoints' });
+  router.get('/', (req, res) => {
+    const list = paginate(req, [...store.webhookEndpoints.values()], '/v1/webhook_endpoints');
+    res.json({ ...list, data: list.data.map(withoutSecret) });
   });
 
   router.get('/:id', (req, res) => {
     res.json(withoutSecret(find(req.params.id)));
+  });
+
+  router.post('/:id', (req, res) => {
+    const params = paramsOf(req);
+    allowOnly(params, ['url', 'enabled_events', 'description', 'disabled', 'metadata']);
+    const endpoint = find(req.params.id);
+    const url = optionalString(params, 'url');
+    const enabledEvents = optionalStringList(params, 'enabled_events');
+    const changes: Partial<WebhookEndpoint> = {
+      ...(url !== undefined && { url: checkEndpointUrl(url) }),
+      ...(enabledEvents !== undefined && { enabled_events: checkEnabledEvents(enabledEvents) }),
+    };
+    const description = optionalString(params, 'description');
+    if (description !== undefined) changes.description = description || null;
+    const disabled = optionalBoolean(params, 'disabled');
+    if (disabled !== undefined) changes.status = disabled ? 'disabled' : 'enabled';
+    const metadata = optionalMetadata(params);
+    if (metadata !== undefined) changes.metadata = { ...endpoint.metadata, ...metadata };
+    Object.assign(endpoint, changes);
+    res.json(withoutSecret(endpoint));
   });
 
   router.delete('/:id', (req, res) => {

@@ -1,0 +1,89 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type ConsoleMessage, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { LESSONS_DIR } from '../server/lab/lessons.ts';
+import { startLab, type RunningLab } from '../server/lab/start-lab.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Where the e2e tests put their screenshots (git-ignored). */
+export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
+
+/** Debian's Chromium, headless, with everything that would phone home turned off. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.HOOKLAB_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A port nobody listens on right now (Vite needs it before the lab starts: the lab allows its origin). */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface Stack {
+  lab: RunningLab;
+  vite: ViteDevServer;
+  /** The page's address ("http://127.0.0.1:<port>/"). */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * A private lab (free ports, a fresh temp workspace whose lesson 03 holds the solution, so
+ * deliveries answer 200) and a Vite dev server proxying /api to it, from the repo's vite.config.ts.
+ */
+export async function startStack(): Promise<Stack> {
+  const workspaceDir = mkdtempSync(join(tmpdir(), 'hooklab-e2e-'));
+  mkdirSync(join(workspaceDir, '03-first-consumer'), { recursive: true });
+  cpSync(join(LESSONS_DIR, '03-first-consumer', 'solution'), join(workspaceDir, '03-first-consumer'), { recursive: true });
+  const webPort = await freePort();
+  const lab = await startLab({ workspaceDir, ports: { lab: 0, stripe: 0, deepgram: 0, app: 0, web: webPort } });
+  let vite: ViteDevServer | undefined;
+  try {
+    process.env.HOOKLAB_WEB_PORT = String(webPort);
+    process.env.HOOKLAB_LAB_PORT = new URL(lab.urls.lab).port;
+    vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', clearScreen: false });
+    await vite.listen();
+  } catch (err) {
+    await lab.close();
+    throw err;
+  }
+  const server = vite;
+  return {
+    lab,
+    vite: server,
+    url: `http://127.0.0.1:${webPort}/`,
+    close: async () => {
+      await server.close();
+      await lab.close();
+      rmSync(workspaceDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Collects every console error or warning and every uncaught page error, so a test can demand
+ * none. `allow` lists messages a test expects (a 404 it provoked on purpose).
+ */
+export function watchConsole(page: Page, allow: RegExp[] = []): string[] {
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    if (allow.some((pattern) => pattern.test(message.text()))) return;
+    problems.push(`console ${message.type()}: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}

@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { AppProcess } from './app-process.ts';
+import type { AppState } from './app-state.ts';
+import type { CrashReport } from './crash-report.ts';
+
+/** A handler with one route per way learner code can break "your app". */
+const HANDLER = `import express from 'express';
+
+const router = express.Router();
+router.get('/version', (_req, res) => {
+  res.json({ version: 1 });
+});
+router.post('/throw', () => {
+  throw new Error('thrown in the handler');
+});
+router.post('/reject', (_req, res) => {
+  Promise.reject(new Error('nobody caught me'));
+  res.json({ ok: true });
+});
+router.post('/exit', () => {
+  process.exit(3);
+});
+router.post('/loop', () => {
+  for (;;) {}
+});
+const hog: number[][] = [];
+router.post('/hog', () => {
+  const grow = () => {
+    hog.push(new Array(1_000_000).fill(Math.random()));
+    setImmediate(grow);
+  };
+  grow();
+});
+
+export default router;
+`;
+
+let dir: string;
+let file: string;
+let app: AppProcess;
+let url: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hooklab-app-'));
+  file = join(dir, 'app.ts');
+  writeFileSync(file, HANDLER);
+  app = new AppProcess({ dir, port: 0, maxHeapMb: 64 });
+  url = `http://127.0.0.1:${await app.start()}`;
+});
+afterAll(async () => {
+  await app?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Resolves with the next `state` that matches. */
+function nextState(match: (state: AppState) => boolean): Promise<AppState> {
+  return new Promise((resolve) => {
+    const listener = (state: AppState) => {
+      if (!match(state)) return;
+      app.off('state', listener);
+      resolve(state);
+    };
+    app.on('state', listener);
+  });
+}
+
+/** Sends a request that takes "your app" down, and resolves with the crash and when it was seen. */
+async function breakWith(path: string): Promise<{ crash: CrashReport; detectedInMs: number; back: Promise<AppState> }> {
+  if (app.status !== 'up') await nextState((s) => s.status === 'up');
+  const crashed = new Promise<CrashReport>((resolve) => app.once('crash', resolve));
+  const sentAt = performance.now();
+  void fetch(`${url}${path}`, { method: 'POST' }).catch(() => null);
+  const crash = await crashed;
+  const detectedInMs = performance.now() - sentAt;
+  return { crash, detectedInMs, back: nextState((s) => s.status === 'up') };
+}
+
+async function expectServingVersion(version: number) {
+  const response = await fetch(`${url}/version`);
+  expect(await response.json()).toEqual({ version });
+}
+
+test('a handler that throws gets a JSON 500 with the stack, and the process keeps serving', async () => {
+  const response = await fetch(`${url}/throw`, { method: 'POST' });
+  expect(response.status).toBe(500);
+  const { error } = (await response.json()) as { error: { message: string; stack: string } };
+  expect(error.message).toBe('Your handler threw: thrown in the handler');
+  expect(error.stack).toContain('app.ts');
+  expect(app.status).toBe('up');
+  expect(app.lastCrash).toBeNull();
+});
+
+test('an unhandled rejection is reported with its stack and your app is back within a second', async () => {
+  const { crash, back } = await breakWith('/reject');
+  expect(crash).toMatchObject({ kind: 'unhandled-rejection', route: { method: 'POST', path: '/reject' } });
+  expect(crash.message).toContain('nobody caught me');
+  expect(crash.stack).toContain('app.ts');
+  const state = await back;
+  expect(state.lastCrash?.restartedInMs).toBeLessThan(1000);
+  await expectServingVersion(1);
+});
+
+test('process.exit in a handler is reported with the route and your app is restarted', async () => {
+  const { crash, back } = await breakWith('/exit');
+  expect(crash).toMatchObject({ kind: 'exit', route: { method: 'POST', path: '/exit' } });
+  expect(crash.message).toContain('exited with code 3 while handling POST /exit');
+  expect(crash.message).toContain('process.exit()');
+  expect((await back).lastCrash?.restartedInMs).toBeLessThan(1000);
+  await expectServingVersion(1);
+});
+
+test('an infinite loop is found by the health probe within 2 s, killed, and the banner names the route', async () => {
+  const { crash, detectedInMs, back } = await breakWith('/loop');
+  expect(crash).toMatchObject({ kind: 'hang', route: { method: 'POST', path: '/loop' } });
+  expect(crash.message).toMatch(/^Your handler never returned on POST \/loop/);
+  expect(detectedInMs).toBeLessThan(2000);
+  expect((await back).lastCrash?.restartedInMs).toBeLessThan(1000);
+  await expectServingVersion(1);
+});
+
+test('unbounded memory hits the heap limit and is treated as a crash', async () => {
+  const { crash, back } = await breakWith('/hog');
+  expect(crash).toMatchObject({ kind: 'out-of-memory', route: { method: 'POST', path: '/hog' } });
+  expect(crash.message).toContain('ran out of memory on POST /hog (its limit is 64 MB)');
+  await back;
+  await expectServingVersion(1);
+});
+
+test('a file that does not compile keeps the last good version serving, with file, line, column and frame, until fixed', async () => {
+  const broken = nextState((s) => s.handler.status === 'compile-error');
+  writeFileSync(file, HANDLER.replace("res.json({ version: 1 });", "res.json({ version: 2 };"));
+  const { handler } = await broken;
+  if (handler.status !== 'compile-error') throw new Error('unreachable');
+  expect(handler.error).toMatchObject({ line: 5, column: 26 });
+  expect(handler.error.file).toContain('app.ts');
+  expect(handler.error.message).toContain('Expected ")"');
+  expect(handler.error.frame).toContain('res.json({ version: 2 };');
+  await expectServingVersion(1);
+
+  const fixed = nextState((s) => s.handler.status === 'ready');
+  writeFileSync(file, HANDLER.replace('version: 1', 'version: 2'));
+  await fixed;
+  await expectServingVersion(2);
+  expect(app.status).toBe('up');
+});
+
+test('no crash touched the learner\'s file', () => {
+  expect(readFileSync(file, 'utf8')).toBe(HANDLER.replace('version: 1', 'version: 2'));
+});

@@ -1,0 +1,390 @@
+import { EventEmitter } from 'node:events';
+import type { VirtualClock } from '../clock/clock.ts';
+import type { Party, RecordKind, TimelineRecord } from '../timeline/record.ts';
+import type { Timeline } from '../timeline/timeline.ts';
+import { type FaultSettings, NO_FAULTS } from './faults.ts';
+import { formatDuration } from './format-duration.ts';
+import type { RetryPolicy } from './retry-policy.ts';
+import { isDelivered, sendAndRecord } from './send.ts';
+import { Slots } from './slots.ts';
+
+/** Where a delivery goes. Stripe's webhook endpoints fit as they are; `secret` is what a signer uses. */
+export interface DeliveryTarget {
+  id: string;
+  url: string;
+  secret?: string;
+}
+
+/** What is delivered: one event's body, the same on every attempt. */
+export interface DeliveryMessage {
+  eventId: string;
+  runId: string;
+  body: string;
+  method?: 'POST' | 'PUT';
+}
+
+/** Headers for one attempt, and labels for the timeline when a fault changed them. */
+export interface SignedHeaders {
+  headers: Record<string, string>;
+  labels?: string[];
+}
+
+/** Builds the headers of one attempt (signing it, or not: Deepgram's callbacks carry no signature). */
+export type Signer = (body: string, target: DeliveryTarget, context: { nowMs: number; faults: FaultSettings }) => SignedHeaders;
+
+export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+/** One message to one target, across all its attempts. `emitted = delivered + pending + failed`. */
+export interface Delivery {
+  id: string;
+  eventId: string;
+  runId: string;
+  targetId: string;
+  url: string;
+  state: DeliveryState;
+  /** Attempts made so far, manual resends included. */
+  attempts: number;
+  createdAt: number;
+  /** Clock time of the next automatic attempt, while one is scheduled. */
+  nextAttemptAt: number | null;
+  settledAt: number | null;
+  /** Why the delivery failed for good (or why its last attempt failed). */
+  reason: string | null;
+}
+
+export interface DeliveryStats {
+  emitted: number;
+  delivered: number;
+  pending: number;
+  failed: number;
+}
+
+/** One attempt as it ended, with its real duration (for benchmarks). */
+export interface AttemptReport {
+  delivery: Delivery;
+  record: TimelineRecord;
+  realMs: number;
+}
+
+export interface DeliveryEngineOptions {
+  clock: VirtualClock;
+  timeline: Timeline;
+  policy: RetryPolicy;
+  sign: Signer;
+  from: Party;
+  to: Party;
+  /** Timeline kinds of first attempts and of the rest (default `webhook` and `retry`). */
+  kinds?: { first: RecordKind; retry: RecordKind };
+  /** The emitter's current faults (read at each attempt). */
+  faults?: () => FaultSettings;
+  /** Real milliseconds a receiver always gets, whatever the clock's speed (default 0; see sendAndRecord). */
+  minRealTimeoutMs?: number;
+  /** Attempts in flight at once (default 32). */
+  maxConcurrent?: number;
+  /** Decides which deliveries the faults hit when their rate is below 1. */
+  random?: () => number;
+}
+
+interface Job {
+  delivery: Delivery;
+  message: DeliveryMessage;
+  target: DeliveryTarget;
+  /** Automatic attempts made: the index into the retry schedule. */
+  scheduled: number;
+  faulted: boolean;
+  cancelTimer?: () => void;
+}
+
+/**
+ * The shared emitter: delivers each message to each target, records every attempt on the timeline,
+ * retries failures on the policy's schedule on the virtual clock, and misbehaves on request.
+ * Providers differ only in their policy and their signer.
+ */
+export class DeliveryEngine {
+  policy: RetryPolicy;
+  readonly #options: DeliveryEngineOptions;
+  readonly #jobs = new Map<string, Job>();
+  readonly #byEvent = new Map<string, Job[]>();
+  readonly #events = new EventEmitter();
+  readonly #slots: Slots;
+  #held: Job[] = [];
+  #cancelRelease: (() => void) | undefined;
+  #nextId = 1;
+  #pending = 0;
+
+  constructor(options: DeliveryEngineOptions) {
+    this.#options = options;
+    this.policy = options.policy;
+    this.#slots = new Slots(options.maxConcurrent ?? 32);
+    this.#events.setMaxListeners(0);
+  }
+
+  /** Starts delivering `message` to every target; the first attempts go out at once (or as faults say). */
+  deliver(message: DeliveryMessage, targets: readonly DeliveryTarget[]): Delivery[] {
+    const rate = this.#faults().rate;
+    const random = this.#options.random ?? Math.random;
+    return targets.map((target) => {
+      const job = this.#create(message, target, rate >= 1 || random() < rate);
+      const reorderMs = job.faulted ? this.#faults().reorderWindowMs : 0;
+      if (reorderMs > 0) this.#hold(job, reorderMs);
+      else this.#run(job, 'auto');
+      return job.delivery;
+    });
+  }
+
+  /**
+   * Sends `message` again now, once, to each target (a manual resend, as in Stripe's dashboard).
+   * A success settles the delivery as delivered; a failure leaves its automatic schedule alone.
+   */
+  resend(message: DeliveryMessage, targets: readonly DeliveryTarget[]): Delivery[] {
+    return targets.map((target) => {
+      const job = this.#byEvent.get(message.eventId)?.find((j) => j.target.id === target.id) ?? this.#create(message, target, false);
+      this.#run(job, 'manual');
+      return job.delivery;
+    });
+  }
+
+  list(filter: { eventId?: string; state?: DeliveryState } = {}): Delivery[] {
+    const jobs = filter.eventId ? (this.#byEvent.get(filter.eventId) ?? []) : [...this.#jobs.values()];
+    return jobs.map((j) => j.delivery).filter((d) => !filter.state || d.state === filter.state);
+  }
+
+  get(id: string): Delivery | undefined {
+    return this.#jobs.get(id)?.delivery;
+  }
+
+  stats(): DeliveryStats {
+    let delivered = 0;
+    let failed = 0;
+    for (const { delivery } of this.#jobs.values()) {
+      if (delivery.state === 'delivered') delivered++;
+      else if (delivery.state === 'failed') failed++;
+    }
+    return { emitted: this.#jobs.size, delivered, pending: this.#pending, failed };
+  }
+
+  /** Resolves once the delivery is delivered or failed. */
+  settled(id: string): Promise<Delivery> {
+    const delivery = this.get(id);
+    if (!delivery) return Promise.reject(new Error(`No delivery ${id}.`));
+    if (delivery.state !== 'pending') return Promise.resolve(delivery);
+    return new Promise((resolve) => {
+      const listener = (settled: Delivery) => {
+        if (settled.id !== id) return;
+        this.#events.off('settled', listener);
+        resolve(settled);
+      };
+      this.#events.on('settled', listener);
+    });
+  }
+
+  /** Resolves once no delivery is pending. */
+  idle(): Promise<void> {
+    if (this.#pending === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const listener = () => {
+        if (this.#pending > 0) return;
+        this.#events.off('settled', listener);
+        resolve();
+      };
+      this.#events.on('settled', listener);
+    });
+  }
+
+  /**
+   * Resolves once delivery `id` matches `predicate` (checked now and after every change: an attempt
+   * scheduled, a settlement). Tests wait on this instead of sleeping.
+   */
+  waitFor(id: string, predicate: (delivery: Delivery) => boolean): Promise<Delivery> {
+    const delivery = this.get(id);
+    if (!delivery) return Promise.reject(new Error(`No delivery ${id}.`));
+    if (predicate(delivery)) return Promise.resolve(delivery);
+    return new Promise((resolve) => {
+      const listener = (changed: Delivery) => {
+        if (changed.id !== id || !predicate(changed)) return;
+        this.#events.off('change', listener);
+        resolve(changed);
+      };
+      this.#events.on('change', listener);
+    });
+  }
+
+  /** Calls `listener` whenever a delivery settles (delivered, failed, or delivered by a resend). */
+  onSettled(listener: (delivery: Delivery) => void): () => void {
+    this.#events.on('settled', listener);
+    return () => this.#events.off('settled', listener);
+  }
+
+  /** Calls `listener` after every attempt. */
+  onAttempt(listener: (report: AttemptReport) => void): () => void {
+    this.#events.on('attempt', listener);
+    return () => this.#events.off('attempt', listener);
+  }
+
+  /** Cancels every scheduled attempt (the lab is shutting down). */
+  dispose(): void {
+    this.#cancelRelease?.();
+    for (const job of this.#jobs.values()) job.cancelTimer?.();
+  }
+
+  #faults(): FaultSettings {
+    return this.#options.faults?.() ?? NO_FAULTS;
+  }
+
+  #create(message: DeliveryMessage, target: DeliveryTarget, faulted: boolean): Job {
+    const delivery: Delivery = {
+      id: `dlv_${this.#nextId++}`,
+      eventId: message.eventId,
+      runId: message.runId,
+      targetId: target.id,
+      url: target.url,
+      state: 'pending',
+      attempts: 0,
+      createdAt: this.#options.clock.now(),
+      nextAttemptAt: null,
+      settledAt: null,
+      reason: null,
+    };
+    const job: Job = { delivery, message, target, scheduled: 0, faulted };
+    this.#jobs.set(delivery.id, job);
+    const siblings = this.#byEvent.get(message.eventId);
+    if (siblings) siblings.push(job);
+    else this.#byEvent.set(message.eventId, [job]);
+    this.#pending++;
+    return job;
+  }
+
+  /** Reordering: deliveries that start within the window are held, then sent newest first. */
+  #hold(job: Job, windowMs: number): void {
+    this.#held.push(job);
+    if (this.#held.length > 1) return;
+    this.#cancelRelease = this.#options.clock.setTimer(
+      windowMs,
+      () => {
+        const held = this.#held.reverse();
+        this.#held = [];
+        this.#cancelRelease = undefined;
+        for (const heldJob of held) this.#run(heldJob, 'auto', held.length > 1 ? ['reordered'] : []);
+      },
+      `release ${this.#held.length > 1 ? 'held deliveries' : 'a held delivery'} (reordering window)`,
+    );
+  }
+
+  #run(job: Job, mode: 'auto' | 'manual', labels: string[] = []): void {
+    this.#attempt(job, mode, labels).catch((err: unknown) => {
+      console.error(`[delivery] attempt for ${job.delivery.eventId} failed unexpectedly`, err);
+    });
+  }
+
+  async #attempt(job: Job, mode: 'auto' | 'manual', extraLabels: string[]): Promise<void> {
+    const { clock, timeline, from, to, sign, kinds = { first: 'webhook', retry: 'retry' } } = this.#options;
+    const { delivery, message, target } = job;
+    const policy = this.policy;
+    const faults = job.faulted ? this.#faults() : NO_FAULTS;
+    if (mode === 'auto') {
+      job.scheduled++;
+      job.cancelTimer = undefined;
+      delivery.nextAttemptAt = null;
+    }
+    const attempt = ++delivery.attempts;
+    const isLast = mode === 'auto' && job.scheduled >= policy.delaysMs.length;
+    const loseAnswer = mode === 'auto' && job.scheduled === 1 && faults.failFirstAttempt;
+    const labels = [...extraLabels];
+    if (mode === 'manual') labels.push('manual resend');
+    if (faults.extraDelayMs > 0) {
+      labels.push(`delayed ${formatDuration(faults.extraDelayMs)}`);
+      await clock.sleep(faults.extraDelayMs);
+    }
+    const release = await this.#slots.take();
+    const started = performance.now();
+    let record: TimelineRecord;
+    try {
+      const signed = sign(message.body, target, { nowMs: clock.now(), faults });
+      labels.push(...(signed.labels ?? []));
+      if (loseAnswer) labels.push('fail first attempt');
+      if (isLast) labels.push('last attempt');
+      record = await sendAndRecord(
+        {
+          runId: message.runId,
+          kind: attempt === 1 ? kinds.first : kinds.retry,
+          from,
+          to,
+          method: message.method ?? 'POST',
+          url: target.url,
+          headers: signed.headers,
+          body: message.body,
+          attempt,
+          eventId: message.eventId,
+          labels,
+          ...(loseAnswer && {
+            injectedFailure: 'Injected fault "fail first attempt": your answer was treated as lost, so the provider will retry. Did your handler cope with seeing this event again?',
+          }),
+        },
+        { clock, timeline, timeoutMs: policy.timeoutMs, minRealTimeoutMs: this.#options.minRealTimeoutMs },
+      );
+    } finally {
+      release();
+    }
+    this.#events.emit('attempt', { delivery, record, realMs: performance.now() - started } satisfies AttemptReport);
+
+    if (isDelivered(record)) {
+      if (faults.duplicate && mode === 'auto') this.#sendDuplicate(job, attempt);
+      this.#settle(job, 'delivered', null);
+      return;
+    }
+    if (delivery.state === 'pending') delivery.reason = record.error ?? `HTTP ${record.status}`;
+    if (mode === 'manual' || delivery.state !== 'pending') {
+      this.#events.emit('change', delivery);
+      return;
+    }
+    if (isLast) {
+      this.#settle(job, 'failed', `Gave up after ${job.scheduled} attempts (${policy.name}). Last error: ${delivery.reason}`);
+      return;
+    }
+    const delay = policy.delaysMs[job.scheduled];
+    delivery.nextAttemptAt = clock.now() + delay;
+    job.cancelTimer = clock.setTimer(
+      delay,
+      () => this.#run(job, 'auto'),
+      `attempt ${job.scheduled + 1} of ${message.eventId} to ${target.url}`,
+    );
+    this.#events.emit('change', delivery);
+  }
+
+  /** At-least-once delivery made visible: the same event again, freshly signed, recorded as a duplicate. */
+  #sendDuplicate(job: Job, attempt: number): void {
+    const { clock, timeline, from, to, sign, kinds = { first: 'webhook', retry: 'retry' } } = this.#options;
+    const { message, target } = job;
+    const signed = sign(message.body, target, { nowMs: clock.now(), faults: NO_FAULTS });
+    void sendAndRecord(
+      {
+        runId: message.runId,
+        kind: attempt === 1 ? kinds.first : kinds.retry,
+        from,
+        to,
+        method: message.method ?? 'POST',
+        url: target.url,
+        headers: signed.headers,
+        body: message.body,
+        attempt,
+        eventId: message.eventId,
+        labels: ['duplicate'],
+      },
+      { clock, timeline, timeoutMs: this.policy.timeoutMs, minRealTimeoutMs: this.#options.minRealTimeoutMs },
+    );
+  }
+
+  #settle(job: Job, state: 'delivered' | 'failed', reason: string | null): void {
+    const { delivery } = job;
+    if (delivery.state === state) return;
+    if (delivery.state === 'pending') this.#pending--;
+    job.cancelTimer?.();
+    job.cancelTimer = undefined;
+    delivery.state = state;
+    delivery.reason = reason;
+    delivery.nextAttemptAt = null;
+    delivery.settledAt = this.#options.clock.now();
+    this.#events.emit('settled', delivery);
+    this.#events.emit('change', delivery);
+  }
+}

@@ -1,0 +1,69 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { StoreController } from '../lib/store-controller.ts';
+import type { TimelineStore } from '../lib/timeline-store.ts';
+import { sharedStyles } from '../styles/shared.ts';
+import './record-inspector.ts';
+import './timeline-view.ts';
+import './trigger-control.ts';
+
+/** The lab beside the lesson: triggers, the live timeline and the inspector of one record. */
+@customElement('lab-panel')
+export class LabPanel extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: 0.6rem;
+        padding: 0.9rem 1rem 1rem;
+        min-height: 0;
+        height: 100%;
+      }
+      timeline-view {
+        flex: 1 1 45%;
+        min-height: 10rem;
+      }
+      record-inspector {
+        flex: 1 1 55%;
+      }
+    `,
+  ];
+
+  /** The page's copy of the timeline. */
+  @property({ attribute: false }) store?: TimelineStore;
+
+  @state() private _selectedId: string | null = null;
+
+  constructor() {
+    super();
+    new StoreController(this, () => this.store);
+  }
+
+  override render() {
+    const selected = this._selectedId ? (this.store?.get(this._selectedId) ?? null) : null;
+    return html`<trigger-control></trigger-control>
+      <timeline-view .store=${this.store} .selectedId=${this._selectedId} @record-select=${this._onSelect}></timeline-view>
+      ${selected ? html`<record-inspector .record=${selected} @close=${this._onClose}></record-inspector>` : nothing}`;
+  }
+
+  private _onSelect(e: CustomEvent<{ id: string }>): void {
+    this._selectedId = e.detail.id;
+  }
+
+  private async _onClose(): Promise<void> {
+    const id = this._selectedId;
+    this._selectedId = null;
+    await this.updateComplete;
+    // Give focus back to the row the inspector was opened from.
+    const timeline = this.shadowRoot?.querySelector('timeline-view');
+    timeline?.shadowRoot?.querySelector<HTMLButtonElement>(`button.row[data-id="${id}"]`)?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lab-panel': LabPanel;
+  }
+}

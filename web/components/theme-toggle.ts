@@ -1,0 +1,46 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { applyTheme, initialTheme, type Theme } from '../lib/theme.ts';
+import { sharedStyles } from '../styles/shared.ts';
+
+/** Switches between the light and dark themes; the choice is remembered in localStorage. */
+@customElement('theme-toggle')
+export class ThemeToggle extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: inline-block;
+      }
+      .icon {
+        font-size: 1.05em;
+        line-height: 1;
+      }
+    `,
+  ];
+
+  @state() private _theme: Theme = initialTheme();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    applyTheme(this._theme);
+  }
+
+  override render() {
+    const dark = this._theme === 'dark';
+    return html`<button class="button" type="button" aria-pressed=${dark ? 'true' : 'false'} @click=${this._onClick}>
+      <span class="icon" aria-hidden="true">${dark ? '☾' : '☀'}</span> Dark theme
+    </button>`;
+  }
+
+  private _onClick(): void {
+    this._theme = this._theme === 'dark' ? 'light' : 'dark';
+    applyTheme(this._theme, true);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'theme-toggle': ThemeToggle;
+  }
+}

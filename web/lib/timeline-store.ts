@@ -1,0 +1,130 @@
+import type { ClockState } from '../../server/clock/clock.ts';
+import type { TimelineRecord } from '../../server/timeline/record.ts';
+import type { TimelinePage } from './api.ts';
+
+/** The part of EventSource the store uses (so tests can hand it a fake). */
+export interface EventStream {
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
+  onopen: ((event: Event) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  close(): void;
+}
+
+/** Where the live stream stands: the page says "reconnecting" rather than silently going stale. */
+export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+export interface TimelineStoreOptions {
+  /** Loads what happened before the page opened (`GET /api/timeline?limit=500`). */
+  loadPage: () => Promise<TimelinePage>;
+  /** Opens the live stream (`new EventSource('/api/timeline/stream')`). */
+  openStream: () => EventStream;
+  /** Records kept in memory; older ones drop off the top. */
+  max?: number;
+}
+
+/**
+ * The page's copy of the lab's timeline: seeded from the JSON API, then kept live from the SSE
+ * stream (`event: record`, `event: clock`). Records are unique by id and ordered by clock start
+ * time, whichever way they arrived. Fires `change` on every update.
+ */
+export class TimelineStore extends EventTarget {
+  records: TimelineRecord[] = [];
+  clock: ClockState | null = null;
+  /** Real time (ms) when `clock` was received, to extrapolate the clock between updates. */
+  clockReceivedAt = 0;
+  status: StreamStatus = 'connecting';
+  /** Why seeding failed, if it did (the stream may still work). */
+  error: Error | null = null;
+  readonly #options: TimelineStoreOptions;
+  readonly #ids = new Set<string>();
+  #stream: EventStream | null = null;
+
+  constructor(options: TimelineStoreOptions) {
+    super();
+    this.#options = options;
+  }
+
+  /** Opens the stream first and then loads the seed, so nothing recorded in between is missed. */
+  async start(): Promise<void> {
+    const stream = this.#options.openStream();
+    this.#stream = stream;
+    stream.onopen = () => this.#setStatus('live');
+    stream.onerror = () => this.#setStatus(this.status === 'closed' ? 'closed' : 'reconnecting');
+    stream.addEventListener('record', (event) => this.add([JSON.parse(event.data) as TimelineRecord]));
+    stream.addEventListener('clock', (event) => this.setClock(JSON.parse(event.data) as ClockState));
+    try {
+      const page = await this.#options.loadPage();
+      this.error = null;
+      this.add(page.records);
+      if (!this.clock) this.setClock(page.clock);
+    } catch (err) {
+      this.error = err as Error;
+      this.#changed();
+    }
+  }
+
+  /** Stops listening; the records stay. */
+  stop(): void {
+    this.#stream?.close();
+    this.#stream = null;
+    this.#setStatus('closed');
+  }
+
+  /** Merges records in, skipping ids already held. */
+  add(records: TimelineRecord[]): void {
+    let added = false;
+    for (const record of records) {
+      if (this.#ids.has(record.id)) continue;
+      this.#ids.add(record.id);
+      this.#insert(record);
+      added = true;
+    }
+    if (!added) return;
+    const max = this.#options.max ?? 1000;
+    if (this.records.length > max) {
+      for (const dropped of this.records.splice(0, this.records.length - max)) this.#ids.delete(dropped.id);
+    }
+    this.#changed();
+  }
+
+  setClock(state: ClockState): void {
+    this.clock = state;
+    this.clockReceivedAt = Date.now();
+    this.#changed();
+  }
+
+  /** The clock's time now, moved on from the last state the lab sent at its speed. */
+  clockNow(realNow = Date.now()): number | null {
+    if (!this.clock) return null;
+    return this.clock.paused ? this.clock.now : this.clock.now + (realNow - this.clockReceivedAt) * this.clock.speed;
+  }
+
+  get(id: string): TimelineRecord | undefined {
+    return this.records.find((record) => record.id === id);
+  }
+
+  #insert(record: TimelineRecord): void {
+    // Records mostly arrive in order; walk back from the end to find the place.
+    let index = this.records.length;
+    while (index > 0 && compare(this.records[index - 1], record) > 0) index--;
+    this.records.splice(index, 0, record);
+  }
+
+  #setStatus(status: StreamStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.#changed();
+  }
+
+  #changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+function sequence(id: string): number {
+  return Number(id.replace(/^\D+/, '')) || 0;
+}
+
+function compare(a: TimelineRecord, b: TimelineRecord): number {
+  return a.startedAt - b.startedAt || sequence(a.id) - sequence(b.id);
+}
