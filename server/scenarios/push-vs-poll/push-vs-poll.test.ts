@@ -41,6 +41,12 @@ test('the article\'s example: a 30 s job polled every 2 s takes 15 polls, 14 was
   const callbacks = lab.timeline.list({ runId: result.runs.push, kind: 'callback' });
   expect(callbacks.map((r) => [r.from, r.to, r.status])).toEqual(Array(5).fill(['deepgram', 'app', 200]));
   expect(lab.timeline.list({ runId: result.runs.poll, kind: 'poll' })).toHaveLength(75);
+  // Lanes to draw: each job submitted at the start, finished 30 s later, known at once by push, and by the 15th poll.
+  const start = result.clock.startedAt;
+  expect(result.lanes.push.map((l) => [l.submittedAt - start, l.finishedAt! - start, l.knownAt! - start, l.events.length])).toEqual(Array(5).fill([0, 30_000, 30_000, 1]));
+  expect(result.lanes.poll.map((l) => [l.submittedAt - start, l.finishedAt! - start, l.knownAt! - start, l.events.length])).toEqual(Array(5).fill([0, 30_000, 30_000, 15]));
+  expect(result.lanes.poll[0].events.map((e) => e.news)).toEqual([...Array(14).fill(false), true]);
+  expect(lab.timeline.get(result.lanes.poll[0].events[0].id)?.kind).toBe('poll');
 });
 
 test('with durations drawn from a range, polls per job and lateness match what the interval implies', async () => {

@@ -8,6 +8,7 @@ import type { DeepgramJobs } from '../../providers/deepgram/jobs.ts';
 import type { Timeline } from '../../timeline/timeline.ts';
 import { ClockDriver } from './clock-driver.ts';
 import { describeFigures } from './describe.ts';
+import { buildLanes } from './lanes.ts';
 import { measurePolling, measurePush } from './measure.ts';
 import type { ScenarioToApp } from './messages.ts';
 import { jobDurations, parsePushVsPollParams } from './params.ts';
@@ -120,8 +121,10 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
       running = false;
     }
     const clockEnd = clock.now();
-    const push = measurePush(timeline.list({ runId: runs.push }), params.jobs, clockStart, clockEnd);
-    const poll = measurePolling(timeline.list({ runId: runs.poll }), params.jobs, clockStart, clockEnd);
+    const pushRecords = timeline.list({ runId: runs.push });
+    const pollRecords = timeline.list({ runId: runs.poll });
+    const push = measurePush(pushRecords, params.jobs, clockStart, clockEnd);
+    const poll = measurePolling(pollRecords, params.jobs, clockStart, clockEnd);
     return {
       runId,
       runs,
@@ -130,6 +133,7 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
       wallMs: Math.round(performance.now() - wallStart),
       push,
       poll,
+      lanes: { push: buildLanes(pushRecords, 'push'), poll: buildLanes(pollRecords, 'poll') },
       summary: describeFigures(params, push, poll),
       ...(errors.length && { errors }),
     };

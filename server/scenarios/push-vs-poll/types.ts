@@ -52,6 +52,26 @@ export interface StrategyFigures {
   perSecond: number[];
 }
 
+/** One request on a job's lane. */
+export interface LaneEvent {
+  /** The timeline record's id (open it in the inspector). */
+  id: string;
+  at: number;
+  status: number | null;
+  /** True for the one request that told your app the job had finished. */
+  news: boolean;
+}
+
+/** One job as drawn: submitted, finished at the provider, known by your app. Clock milliseconds. */
+export interface JobLane {
+  requestId: string;
+  submittedAt: number;
+  /** When the provider finished it (null if your app never learned). */
+  finishedAt: number | null;
+  knownAt: number | null;
+  events: LaneEvent[];
+}
+
 /** What the scenario answers. */
 export interface PushVsPollResult {
   runId: string;
@@ -64,6 +84,8 @@ export interface PushVsPollResult {
   wallMs: number;
   push: StrategyFigures;
   poll: StrategyFigures;
+  /** The first jobs of each strategy, to draw on one time axis. */
+  lanes: { push: JobLane[]; poll: JobLane[] };
   /** The figures read out in one or two sentences for the learner. */
   summary: string;
   /** What went wrong in your app during the run (first few), if anything did. */
