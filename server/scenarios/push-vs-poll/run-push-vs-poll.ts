@@ -23,6 +23,27 @@ export interface PushVsPollDeps {
   apiKey: string;
 }
 
+/** Real milliseconds to wait for "your app" to come up (it restarts when a lesson is opened). */
+const START_WAIT_MS = 15_000;
+
+/** Resolves once "your app" is up, waiting a while if it is (re)starting. */
+function untilUp(app: AppProcess): Promise<void> {
+  if (app.status === 'up') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      app.off('status', onStatus);
+      reject(new HttpError(409, `Your app is ${app.status}, so it cannot run the scenario.`, 'Wait until GET /api/health says the app is up, then run again.'));
+    }, START_WAIT_MS);
+    const onStatus = (status: string) => {
+      if (status !== 'up') return;
+      clearTimeout(timer);
+      app.off('status', onStatus);
+      resolve();
+    };
+    app.on('status', onStatus);
+  });
+}
+
 /** Real milliseconds a run may take before the lab gives up on it. */
 const RUN_LIMIT_MS = 5 * 60_000;
 
@@ -38,8 +59,13 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
     const { clock, timeline, app, deepgram } = deps;
     const params = parsePushVsPollParams(body, clock.state().speed);
     if (running) throw new HttpError(409, 'A push-versus-poll run is already going.', 'Wait for it to finish (its figures come back in its response), then start another.');
-    if (app.status !== 'up') throw new HttpError(503, `Your app is ${app.status}, so it cannot run the scenario.`, 'Wait until GET /api/health says the app is up.');
     running = true;
+    try {
+      await untilUp(app);
+    } catch (err) {
+      running = false;
+      throw err;
+    }
     const runId = `pvp_${randomUUID().slice(0, 8)}`;
     const runs = { push: `${runId}-push`, poll: `${runId}-poll` };
     const wasPaused = clock.state().paused;
@@ -83,7 +109,7 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
       driver.busy(-1);
     };
     const onStatus = (status: string) => {
-      if (status === 'crashed') abort.abort(new HttpError(503, 'Your app crashed during the run, so its figures would be wrong.', 'It has been restarted; run the scenario again.'));
+      if (status === 'crashed') abort.abort(new HttpError(409, 'Your app crashed during the run, so its figures would be wrong.', 'It has been restarted; run the scenario again.'));
     };
     const limit = setTimeout(() => abort.abort(new HttpError(504, `The run took longer than ${RUN_LIMIT_MS / 60_000} minutes of real time and was stopped.`, 'Try fewer jobs or a higher speed.')), RUN_LIMIT_MS);
     app.on('message', onMessage);
@@ -108,7 +134,7 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
         audioUrls: durations.map((s) => `${deepgramUrl}/samples/podcast-intro.wav?duration=${s * processingSpeed}`),
         poll: { intervalMs: params.pollIntervalMs, backoff: params.backoff, maxAttempts: params.maxAttempts, variant: params.variant },
       };
-      if (!app.send({ type: 'scenario', payload: start })) throw new HttpError(503, 'Your app is not running, so it cannot run the scenario.');
+      if (!app.send({ type: 'scenario', payload: start })) throw new HttpError(409, 'Your app is not running, so it cannot run the scenario.', 'Wait until GET /api/health says the app is up.');
       const done = () => submitted === params.jobs && loopsEnded === params.jobs && pushSettled >= params.jobs - failedSubmissions;
       await driver.run(done, params.speed, abort.signal);
     } finally {
