@@ -35,6 +35,9 @@ test('lesson 07 runs the article\'s 2 s poll against push and reads the measured
   await expect(view.locator('run-lanes circle.mark.poll.news').count()).resolves.toBe(1);
   await expect(view.locator('rate-chart path.push').count()).resolves.toBe(1);
   await view.screenshot({ path: join(ARTIFACTS, 'push-vs-poll-article.png') });
+  // A mark is a real request: clicking the last poll opens it, with the answer that said "completed".
+  await view.locator('run-lanes circle.mark.poll.news').click();
+  await view.locator('record-inspector').getByText(/"status":\s*"completed"/).first().waitFor();
 
   await view.getByRole('button', { name: 'A busy hour' }).click();
   await view.locator('select').last().selectOption('1000');

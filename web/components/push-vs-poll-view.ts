@@ -1,9 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { type PushVsPollResult, runPushVsPoll, type ScenarioRequest } from '../lib/push-vs-poll.ts';
+import type { TimelineRecord } from '../../server/timeline/record.ts';
+import { type PushVsPollResult, runPushVsPoll, type ScenarioRequest, timelineRecord } from '../lib/push-vs-poll.ts';
 import { sharedStyles } from '../styles/shared.ts';
 import './error-notice.ts';
 import './rate-chart.ts';
+import './record-inspector.ts';
 import './run-lanes.ts';
 import './scenario-controls.ts';
 import './strategy-figures.ts';
@@ -56,6 +58,9 @@ export class PushVsPollView extends LitElement {
       .cards .poll {
         --strategy-colour: var(--kind-poll);
       }
+      record-inspector {
+        margin-top: 0.6rem;
+      }
       .source {
         margin: 0.6rem 0 0;
         font-size: 0.8em;
@@ -70,6 +75,7 @@ export class PushVsPollView extends LitElement {
   @state() private _result: PushVsPollResult | null = null;
   @state() private _running: ScenarioRequest | null = null;
   @state() private _error: Error | null = null;
+  @state() private _selected: TimelineRecord | null = null;
 
   override render() {
     const result = this._result;
@@ -84,7 +90,8 @@ export class PushVsPollView extends LitElement {
               <strategy-figures class="poll" label=${result.params.variant === 'naive' ? 'Poll (naive loop)' : 'Poll (status checks)'} .figures=${result.poll}></strategy-figures>
             </div>
             <h4>Both strategies on one clock</h4>
-            <run-lanes .result=${result}></run-lanes>
+            <run-lanes .result=${result} @record-select=${this._onSelect}></run-lanes>
+            ${this._selected ? html`<record-inspector .record=${this._selected} @close=${this._onCloseInspector}></record-inspector>` : nothing}
             <h4>Requests per second at the provider</h4>
             <rate-chart .result=${result}></rate-chart>
             <p class="source">Measured from the timeline records of runs <code>${result.runs.push}</code> and <code>${result.runs.poll}</code>
@@ -102,9 +109,23 @@ export class PushVsPollView extends LitElement {
     return this._result ? '' : 'Pick a preset or set your own numbers, then run. Your app does the polling and receives the callbacks, over real HTTP.';
   }
 
+  private async _onSelect(e: CustomEvent<{ id: string }>): Promise<void> {
+    try {
+      this._selected = await timelineRecord(e.detail.id);
+    } catch (err) {
+      this._error = err as Error;
+    }
+  }
+
+  private _onCloseInspector(e: Event): void {
+    e.stopPropagation();
+    this._selected = null;
+  }
+
   private async _onRun(e: CustomEvent<ScenarioRequest>): Promise<void> {
     this._running = e.detail;
     this._error = null;
+    this._selected = null;
     try {
       this._result = await runPushVsPoll(e.detail);
     } catch (err) {

@@ -1,3 +1,4 @@
+import type { TimelineRecord } from '../../server/timeline/record.ts';
 import type { JobLane, PushVsPollParams, PushVsPollResult, StrategyFigures } from '../../server/scenarios/push-vs-poll/types.ts';
 import { requestJson } from './api.ts';
 
@@ -44,6 +45,11 @@ export const PRESETS: readonly Preset[] = [
 /** Runs the scenario in the lab and resolves with its measured figures. */
 export function runPushVsPoll(params: ScenarioRequest): Promise<PushVsPollResult> {
   return requestJson<PushVsPollResult>('/api/scenarios/push-vs-poll', { method: 'POST', body: params });
+}
+
+/** One timeline record by id (a mark on the lanes). */
+export async function timelineRecord(id: string): Promise<TimelineRecord> {
+  return (await requestJson<{ record: TimelineRecord }>(`/api/timeline/${encodeURIComponent(id)}`)).record;
 }
 
 /** Tick positions (ms from the start) for a time axis of `spanMs`, at a step that reads well. */
