@@ -18,6 +18,9 @@ import { sharedStyles } from '../styles/shared.ts';
 import './clock-readout.ts';
 import './error-notice.ts';
 
+/** Rows the list draws at most. */
+const SHOWN_ROWS = 100;
+
 /**
  * The live timeline: one row per HTTP exchange the lab saw, oldest first, following new ones as
  * they stream in. Activating a row fires `record-select` with the record's id. Arrow keys, Home
@@ -235,7 +238,9 @@ export class TimelineView extends LitElement {
 
   override render() {
     const store = this.store;
-    const records = store?.records ?? [];
+    // The newest rows only: a busy run streams hundreds of records a second, and a long list makes
+    // every frame's layout slow. The rest stay in the store (the inspector, the scenario views).
+    const records = (store?.records ?? []).slice(-SHOWN_ROWS);
     const status = store?.status ?? 'connecting';
     return html`<div class="head">
         <h2 id="timeline-heading">Timeline</h2>

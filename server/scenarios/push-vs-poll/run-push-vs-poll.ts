@@ -114,6 +114,7 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
     const limit = setTimeout(() => abort.abort(new HttpError(504, `The run took longer than ${RUN_LIMIT_MS / 60_000} minutes of real time and was stopped.`, 'Try fewer jobs or a higher speed.')), RUN_LIMIT_MS);
     app.on('message', onMessage);
     app.on('status', onStatus);
+    const endTolerance = app.tolerateLoad();
 
     const durations = jobDurations(params);
     const processingSpeed = deepgram.jobs.settings.processingSpeed;
@@ -139,6 +140,7 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
       await driver.run(done, params.speed, abort.signal);
     } finally {
       clearTimeout(limit);
+      endTolerance();
       stopAttempts();
       app.off('message', onMessage);
       app.off('status', onStatus);
