@@ -33,9 +33,12 @@ export async function stripeUrl(): Promise<string> {
 
 /** Runs a script's main, printing CliErrors and usage errors without a stack trace. */
 export function runCli(main: () => Promise<void>, usage: string): void {
-  main().catch((err: unknown) => {
-    const known = err instanceof CliError || err instanceof UsageError;
-    console.error(known ? `${(err as Error).message}\n\n${usage}` : err);
-    process.exit(known ? 2 : 1);
-  });
+  // Through a promise, so that a usage error thrown before main's first await is caught too.
+  Promise.resolve()
+    .then(main)
+    .catch((err: unknown) => {
+      const known = err instanceof CliError || err instanceof UsageError;
+      console.error(known ? `${(err as Error).message}\n\n${usage}` : err);
+      process.exit(known ? 2 : 1);
+    });
 }

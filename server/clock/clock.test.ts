@@ -116,3 +116,13 @@ test('tells listeners when the clock is changed or moved', () => {
   clock.advance(1);
   expect(states).toEqual([false, true]);
 });
+
+test('tells listeners once when timers are scheduled, so the page can show what comes next', async () => {
+  const clock = new VirtualClock({ paused: true });
+  const states: (string | null)[] = [];
+  clock.onChange((state) => states.push(state.nextLabel));
+  clock.setTimer(5_000, () => {}, 'retry 2');
+  clock.setTimer(9_000, () => {}, 'retry 3');
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(states).toEqual(['retry 2']);
+});

@@ -34,6 +34,7 @@ export class VirtualClock {
   #speed = 1;
   #paused = false;
   #realTimer: NodeJS.Timeout | undefined;
+  #notifyPending = false;
 
   constructor(options: { speed?: number; paused?: boolean } = {}) {
     this.set(options);
@@ -77,9 +78,12 @@ export class VirtualClock {
     const index = this.#timers.findIndex((t) => t.at > timer.at);
     this.#timers.splice(index === -1 ? this.#timers.length : index, 0, timer);
     if (this.#timers[0] === timer) this.#arm();
+    this.#changedSoon();
     return () => {
       const index = this.#timers.indexOf(timer);
-      if (index !== -1) this.#timers.splice(index, 1);
+      if (index === -1) return;
+      this.#timers.splice(index, 1);
+      this.#changedSoon();
     };
   }
 
@@ -101,7 +105,7 @@ export class VirtualClock {
     return this.state();
   }
 
-  /** Tells `listener` whenever speed, pause or time jumps change. */
+  /** Tells `listener` whenever speed, pause, time jumps or what is scheduled change. */
   onChange(listener: (state: ClockState) => void): () => void {
     this.#events.on('change', listener);
     return () => this.#events.off('change', listener);
@@ -145,6 +149,17 @@ export class VirtualClock {
     const now = this.now();
     while (this.#timers[0] && this.#timers[0].at <= now) this.#timers.shift()!.run();
     this.#arm();
+    this.#changedSoon();
+  }
+
+  /** What is scheduled changed: listeners hear once per turn of the event loop, however many timers moved. */
+  #changedSoon(): void {
+    if (this.#notifyPending) return;
+    this.#notifyPending = true;
+    setImmediate(() => {
+      this.#notifyPending = false;
+      this.#changed();
+    }).unref();
   }
 
   #changed(): void {

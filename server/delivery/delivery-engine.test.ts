@@ -134,7 +134,7 @@ test('the reorder fault holds deliveries for the window and sends them newest fi
   const { engine, target, message, receiver, clock, faults, timeline } = await setup();
   faults.update({ reorderWindowMs: 2_000 });
   const deliveries = [message(), message(), message()].flatMap((m) => engine.deliver(m, [target]));
-  expect(clock.state().nextLabel).toMatch(/reordering window/);
+  expect(clock.state().nextLabel).toMatch(/reordering fault/);
   clock.advance(1_999);
   expect(receiver.received).toHaveLength(0);
   clock.advance(1);
@@ -277,4 +277,17 @@ test('a fast clock still gives the receiver its minimum real time before timing 
   const record = await timeline.waitFor((r) => r.eventId === 'evt_slow');
   expect(record.error).toMatch(/No response within 10 s/);
   expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+});
+
+test('a target disabled while a retry waits gets no more attempts, and the delivery fails saying why', async () => {
+  const { engine, message, receiver, clock, scheduled } = await setup({ answer: () => ({ status: 500 }) });
+  const target = { id: 'we_gone', url: receiver.url, status: 'enabled' };
+  const [delivery] = engine.deliver(message(), [target]);
+  await scheduled(delivery.id);
+  target.status = 'disabled';
+  clock.step();
+  const failed = await engine.settled(delivery.id);
+  expect(failed).toMatchObject({ state: 'failed', attempts: 1 });
+  expect(failed.reason).toMatch(/we_gone was disabled or deleted/);
+  expect(receiver.received).toHaveLength(1);
 });

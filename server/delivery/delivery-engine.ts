@@ -1,89 +1,25 @@
 import { EventEmitter } from 'node:events';
-import type { VirtualClock } from '../clock/clock.ts';
-import type { Party, RecordKind, TimelineRecord } from '../timeline/record.ts';
-import type { Timeline } from '../timeline/timeline.ts';
+import type { TimelineRecord } from '../timeline/record.ts';
+import type {
+  AttemptReport,
+  Delivery,
+  DeliveryEngineOptions,
+  DeliveryMessage,
+  DeliveryState,
+  DeliveryStats,
+  DeliveryTarget,
+} from './delivery-types.ts';
 import { type FaultSettings, NO_FAULTS } from './faults.ts';
 import { formatDuration } from './format-duration.ts';
 import type { RetryPolicy } from './retry-policy.ts';
+import { ReorderWindow } from './reorder-window.ts';
 import { isDelivered, sendAndRecord } from './send.ts';
 import { Slots } from './slots.ts';
 
-/** Where a delivery goes. Stripe's webhook endpoints fit as they are; `secret` is what a signer uses. */
-export interface DeliveryTarget {
-  id: string;
-  url: string;
-  secret?: string;
-}
+export type * from './delivery-types.ts';
 
-/** What is delivered: one event's body, the same on every attempt. */
-export interface DeliveryMessage {
-  eventId: string;
-  runId: string;
-  body: string;
-  method?: 'POST' | 'PUT';
-}
-
-/** Headers for one attempt, and labels for the timeline when a fault changed them. */
-export interface SignedHeaders {
-  headers: Record<string, string>;
-  labels?: string[];
-}
-
-/** Builds the headers of one attempt (signing it, or not: Deepgram's callbacks carry no signature). */
-export type Signer = (body: string, target: DeliveryTarget, context: { nowMs: number; faults: FaultSettings }) => SignedHeaders;
-
-export type DeliveryState = 'pending' | 'delivered' | 'failed';
-
-/** One message to one target, across all its attempts. `emitted = delivered + pending + failed`. */
-export interface Delivery {
-  id: string;
-  eventId: string;
-  runId: string;
-  targetId: string;
-  url: string;
-  state: DeliveryState;
-  /** Attempts made so far, manual resends included. */
-  attempts: number;
-  createdAt: number;
-  /** Clock time of the next automatic attempt, while one is scheduled. */
-  nextAttemptAt: number | null;
-  settledAt: number | null;
-  /** Why the delivery failed for good (or why its last attempt failed). */
-  reason: string | null;
-}
-
-export interface DeliveryStats {
-  emitted: number;
-  delivered: number;
-  pending: number;
-  failed: number;
-}
-
-/** One attempt as it ended, with its real duration (for benchmarks). */
-export interface AttemptReport {
-  delivery: Delivery;
-  record: TimelineRecord;
-  realMs: number;
-}
-
-export interface DeliveryEngineOptions {
-  clock: VirtualClock;
-  timeline: Timeline;
-  policy: RetryPolicy;
-  sign: Signer;
-  from: Party;
-  to: Party;
-  /** Timeline kinds of first attempts and of the rest (default `webhook` and `retry`). */
-  kinds?: { first: RecordKind; retry: RecordKind };
-  /** The emitter's current faults (read at each attempt). */
-  faults?: () => FaultSettings;
-  /** Real milliseconds a receiver always gets, whatever the clock's speed (default 0; see sendAndRecord). */
-  minRealTimeoutMs?: number;
-  /** Attempts in flight at once (default 32). */
-  maxConcurrent?: number;
-  /** Decides which deliveries the faults hit when their rate is below 1. */
-  random?: () => number;
-}
+const LOST_ANSWER =
+  'Injected fault "fail first attempt": your answer was treated as lost, so the provider will retry. Did your handler cope with seeing this event again?';
 
 interface Job {
   delivery: Delivery;
@@ -107,8 +43,7 @@ export class DeliveryEngine {
   readonly #byEvent = new Map<string, Job[]>();
   readonly #events = new EventEmitter();
   readonly #slots: Slots;
-  #held: Job[] = [];
-  #cancelRelease: (() => void) | undefined;
+  readonly #reorder: ReorderWindow<Job>;
   #nextId = 1;
   #pending = 0;
 
@@ -117,6 +52,9 @@ export class DeliveryEngine {
     this.policy = options.policy;
     this.#slots = new Slots(options.maxConcurrent ?? 32);
     this.#events.setMaxListeners(0);
+    this.#reorder = new ReorderWindow(options.clock, (jobs) => {
+      for (const job of jobs) this.#run(job, 'auto', jobs.length > 1 ? ['reordered'] : []);
+    });
   }
 
   /** Starts delivering `message` to every target; the first attempts go out at once (or as faults say). */
@@ -126,7 +64,7 @@ export class DeliveryEngine {
     return targets.map((target) => {
       const job = this.#create(message, target, rate >= 1 || random() < rate);
       const reorderMs = job.faulted ? this.#faults().reorderWindowMs : 0;
-      if (reorderMs > 0) this.#hold(job, reorderMs);
+      if (reorderMs > 0) this.#reorder.hold(job, reorderMs);
       else this.#run(job, 'auto');
       return job.delivery;
     });
@@ -165,17 +103,7 @@ export class DeliveryEngine {
 
   /** Resolves once the delivery is delivered or failed. */
   settled(id: string): Promise<Delivery> {
-    const delivery = this.get(id);
-    if (!delivery) return Promise.reject(new Error(`No delivery ${id}.`));
-    if (delivery.state !== 'pending') return Promise.resolve(delivery);
-    return new Promise((resolve) => {
-      const listener = (settled: Delivery) => {
-        if (settled.id !== id) return;
-        this.#events.off('settled', listener);
-        resolve(settled);
-      };
-      this.#events.on('settled', listener);
-    });
+    return this.waitFor(id, (delivery) => delivery.state !== 'pending');
   }
 
   /** Resolves once no delivery is pending. */
@@ -223,7 +151,7 @@ export class DeliveryEngine {
 
   /** Cancels every scheduled attempt (the lab is shutting down). */
   dispose(): void {
-    this.#cancelRelease?.();
+    this.#reorder.dispose();
     for (const job of this.#jobs.values()) job.cancelTimer?.();
   }
 
@@ -254,33 +182,23 @@ export class DeliveryEngine {
     return job;
   }
 
-  /** Reordering: deliveries that start within the window are held, then sent newest first. */
-  #hold(job: Job, windowMs: number): void {
-    this.#held.push(job);
-    if (this.#held.length > 1) return;
-    this.#cancelRelease = this.#options.clock.setTimer(
-      windowMs,
-      () => {
-        const held = this.#held.reverse();
-        this.#held = [];
-        this.#cancelRelease = undefined;
-        for (const heldJob of held) this.#run(heldJob, 'auto', held.length > 1 ? ['reordered'] : []);
-      },
-      `release ${this.#held.length > 1 ? 'held deliveries' : 'a held delivery'} (reordering window)`,
-    );
-  }
-
   #run(job: Job, mode: 'auto' | 'manual', labels: string[] = []): void {
     this.#attempt(job, mode, labels).catch((err: unknown) => {
+      // A bug (a signer that throws, say) must not leave a delivery pending forever, uncounted.
       console.error(`[delivery] attempt for ${job.delivery.eventId} failed unexpectedly`, err);
+      this.#settle(job, 'failed', `The emitter failed: ${(err as Error).message}`);
     });
   }
 
   async #attempt(job: Job, mode: 'auto' | 'manual', extraLabels: string[]): Promise<void> {
-    const { clock, timeline, from, to, sign, kinds = { first: 'webhook', retry: 'retry' } } = this.#options;
+    const { clock } = this.#options;
     const { delivery, message, target } = job;
     const policy = this.policy;
     const faults = job.faulted ? this.#faults() : NO_FAULTS;
+    if (mode === 'auto' && target.status === 'disabled') {
+      this.#settle(job, 'failed', `Stopped before attempt ${job.scheduled + 1}: the endpoint ${target.id} was disabled or deleted.`);
+      return;
+    }
     if (mode === 'auto') {
       job.scheduled++;
       job.cancelTimer = undefined;
@@ -299,29 +217,9 @@ export class DeliveryEngine {
     const started = performance.now();
     let record: TimelineRecord;
     try {
-      const signed = sign(message.body, target, { nowMs: clock.now(), faults });
-      labels.push(...(signed.labels ?? []));
       if (loseAnswer) labels.push('fail first attempt');
       if (isLast) labels.push('last attempt');
-      record = await sendAndRecord(
-        {
-          runId: message.runId,
-          kind: attempt === 1 ? kinds.first : kinds.retry,
-          from,
-          to,
-          method: message.method ?? 'POST',
-          url: target.url,
-          headers: signed.headers,
-          body: message.body,
-          attempt,
-          eventId: message.eventId,
-          labels,
-          ...(loseAnswer && {
-            injectedFailure: 'Injected fault "fail first attempt": your answer was treated as lost, so the provider will retry. Did your handler cope with seeing this event again?',
-          }),
-        },
-        { clock, timeline, timeoutMs: policy.timeoutMs, minRealTimeoutMs: this.#options.minRealTimeoutMs },
-      );
+      record = await this.#send(job, attempt, faults, labels, loseAnswer ? LOST_ANSWER : undefined);
     } finally {
       release();
     }
@@ -351,27 +249,32 @@ export class DeliveryEngine {
     this.#events.emit('change', delivery);
   }
 
+  /** Signs and sends one request for `job`, recorded on the timeline (fault labels added to `labels`). */
+  #send(job: Job, attempt: number, faults: FaultSettings, labels: string[], injectedFailure?: string): Promise<TimelineRecord> {
+    const { clock, timeline, from, to, sign, kinds = { first: 'webhook', retry: 'retry' }, minRealTimeoutMs } = this.#options;
+    const { message, target } = job;
+    const signed = sign(message.body, target, { nowMs: clock.now(), faults });
+    const request = {
+      runId: message.runId,
+      kind: attempt === 1 ? kinds.first : kinds.retry,
+      from,
+      to,
+      method: message.method ?? 'POST',
+      url: target.url,
+      headers: signed.headers,
+      body: message.body,
+      attempt,
+      eventId: message.eventId,
+      // Signature faults first, then what happened to the attempt.
+      labels: [...(signed.labels ?? []), ...labels],
+      ...(injectedFailure && { injectedFailure }),
+    };
+    return sendAndRecord(request, { clock, timeline, timeoutMs: this.policy.timeoutMs, minRealTimeoutMs });
+  }
+
   /** At-least-once delivery made visible: the same event again, freshly signed, recorded as a duplicate. */
   #sendDuplicate(job: Job, attempt: number): void {
-    const { clock, timeline, from, to, sign, kinds = { first: 'webhook', retry: 'retry' } } = this.#options;
-    const { message, target } = job;
-    const signed = sign(message.body, target, { nowMs: clock.now(), faults: NO_FAULTS });
-    void sendAndRecord(
-      {
-        runId: message.runId,
-        kind: attempt === 1 ? kinds.first : kinds.retry,
-        from,
-        to,
-        method: message.method ?? 'POST',
-        url: target.url,
-        headers: signed.headers,
-        body: message.body,
-        attempt,
-        eventId: message.eventId,
-        labels: ['duplicate'],
-      },
-      { clock, timeline, timeoutMs: this.policy.timeoutMs, minRealTimeoutMs: this.#options.minRealTimeoutMs },
-    );
+    this.#send(job, attempt, NO_FAULTS, ['duplicate']).catch((err: unknown) => console.error('[delivery] duplicate failed', err));
   }
 
   #settle(job: Job, state: 'delivered' | 'failed', reason: string | null): void {

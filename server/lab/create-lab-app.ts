@@ -12,6 +12,7 @@ import { checksRouter } from './routes/checks.ts';
 import { clockRouter } from './routes/clock.ts';
 import { deliveriesRouter } from './routes/deliveries.ts';
 import { faultsRouter } from './routes/faults.ts';
+import { stripeEventsRouter } from './routes/stripe-events.ts';
 import { type LessonsDeps, lessonsRouter } from './routes/lessons.ts';
 import { scenariosRouter } from './routes/scenarios.ts';
 import { timelineRouter } from './routes/timeline.ts';
@@ -35,7 +36,7 @@ export interface LabAppDeps extends LessonsDeps {
   stripeUrl: () => string;
   health: () => HealthReport;
   /** Runs the push-versus-poll scenario (`POST /api/scenarios/push-vs-poll`). */
-  runPushVsPoll?: (body: unknown) => Promise<PushVsPollResult>;
+  runPushVsPoll: (body: unknown) => Promise<PushVsPollResult>;
   /** Origins allowed to send non-GET requests (the page's). */
   allowedOrigins: () => string[];
   /** The learner's editable files (`/api/workspace`). */
@@ -63,10 +64,11 @@ export function createLabApp(deps: LabAppDeps): Express {
   app.use('/api/workspace', workspaceRouter({ files: deps.workspace, allowedOrigins, onSaved: deps.onWorkspaceSaved }));
   app.use('/api/app', appRouter({ appState }));
   app.use('/api/clock', clockRouter({ clock }));
-  if (deps.runPushVsPoll) app.use('/api/scenarios', scenariosRouter({ runPushVsPoll: deps.runPushVsPoll }));
   app.use('/api/faults', faultsRouter({ faults }));
   app.use('/api/deliveries', deliveriesRouter({ deliveries }));
+  app.use('/api/stripe/events', stripeEventsRouter({ stripeUrl }));
   app.use('/api/checks', checksRouter(deps));
+  app.use('/api/scenarios', scenariosRouter(deps));
   app.get('/api/triggers/stripe', (_req, res) => {
     res.json({ triggers: listStripeTriggers() });
   });

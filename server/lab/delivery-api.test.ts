@@ -83,3 +83,29 @@ test('PUT /api/clock accepts 10x and 100x speeds and refuses nonsense', async ()
   expect((await api('/api/clock', { method: 'PUT', body: { speed: 10 } })).body.speed).toBe(10);
   expect((await api('/api/clock', { method: 'PUT', body: { speed: 'fast' } })).status).toBe(400);
 });
+
+test('POST /api/stripe/events/:id/resend sends the event again through the mock Stripe, in the same run', async () => {
+  const { body: trigger } = await api('/api/triggers/stripe/customer.created', { method: 'POST' });
+  const first = await lab.timeline.waitFor((r) => r.runId === trigger.runId && r.kind === 'webhook');
+  const resent = await api(`/api/stripe/events/${first.eventId}/resend`, { method: 'POST', body: { runId: trigger.runId } });
+  expect(resent).toEqual({ status: 202, body: { eventId: first.eventId, type: 'customer.created' } });
+  const again = await lab.timeline.waitFor((r) => r.eventId === first.eventId && (r.labels?.includes('manual resend') ?? false));
+  expect(again).toMatchObject({ runId: trigger.runId, kind: 'retry', attempt: 2 });
+  const missing = await api('/api/stripe/events/evt_nope/resend', { method: 'POST' });
+  expect(missing.status).toBe(404);
+  expect(missing.body.error.message).toMatch(/No such event: 'evt_nope'/);
+});
+
+test('PUT /api/deliveries/policy changes the retry schedule and timeout, refusing nonsense', async () => {
+  const original = lab.stripeDeliveries.policy;
+  try {
+    const { status, body } = await api('/api/deliveries/policy', { method: 'PUT', body: { delaysMs: [0, 1_000, 2_000], timeoutMs: 3_000 } });
+    expect(status).toBe(200);
+    expect(body.policy).toMatchObject({ name: 'custom', delaysMs: [0, 1_000, 2_000], timeoutMs: 3_000 });
+    expect(lab.stripeDeliveries.policy.timeoutMs).toBe(3_000);
+    expect((await api('/api/deliveries/policy', { method: 'PUT', body: { delaysMs: [] } })).status).toBe(400);
+    expect((await api('/api/deliveries/policy', { method: 'PUT', body: { timeoutMs: 0 } })).body.error.message).toMatch(/above 0/);
+  } finally {
+    lab.stripeDeliveries.policy = original;
+  }
+});

@@ -50,12 +50,12 @@ export interface RunningLab {
   clock: VirtualClock;
   timeline: Timeline;
   stripe: StripeStore;
-  /** The mock Deepgram's jobs and the sender of its callbacks. */
-  deepgram: { jobs: DeepgramJobs; callbacks: CallbackSender };
   /** The mock Stripe's webhook deliveries: states, stats, policy. */
   stripeDeliveries: DeliveryEngine;
   /** Fault injection on the mock Stripe's deliveries (`/api/faults`). */
   faults: Faults;
+  /** The mock Deepgram's jobs and the sender of its callbacks. */
+  deepgram: { jobs: DeepgramJobs; callbacks: CallbackSender };
   app: AppProcess;
   /** The endpoint the mock Stripe delivers "your app"'s events to. */
   appEndpoint: WebhookEndpoint;
@@ -183,14 +183,6 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       activeLesson: () => active,
       stripeUrl: () => stripeUrl,
       health,
-      runPushVsPoll: pushVsPollRunner({
-        clock,
-        timeline,
-        app: yourApp,
-        deepgram,
-        urls: () => ({ deepgram: deepgramUrl, app: `http://${host}:${yourApp.port}` }),
-        apiKey: LAB_DEEPGRAM_KEY,
-      }),
       workspace: new WorkspaceFiles(workspaceDir, lessonsDir),
       // A save through the page reloads at once, without waiting for the file watcher.
       onWorkspaceSaved: (lessonId) => {
@@ -204,6 +196,14 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
           return () => yourApp.off('state', onState);
         },
       },
+      runPushVsPoll: pushVsPollRunner({
+        clock,
+        timeline,
+        app: yourApp,
+        deepgram,
+        urls: () => ({ deepgram: deepgramUrl, app: `http://${host}:${yourApp.port}` }),
+        apiKey: LAB_DEEPGRAM_KEY,
+      }),
       allowedOrigins: () => [webPort, labPort].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]),
     });
     const labServer = await listen(labApp, { port: port('lab'), host, party: 'the lab API', envVar: PORTS.lab.envVar });
@@ -215,9 +215,9 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       clock,
       timeline,
       stripe,
-      deepgram,
       stripeDeliveries: webhooks.engine,
       faults,
+      deepgram,
       app: yourApp,
       appEndpoint,
       urls: { lab: `http://${host}:${labPort}`, stripe: stripeUrl, deepgram: deepgramUrl, app: `http://${host}:${appPort}` },

@@ -3,11 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { StoreController } from '../lib/store-controller.ts';
 import type { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
+import './clock-controls.ts';
+import './fault-toggles.ts';
 import './record-inspector.ts';
 import './timeline-view.ts';
 import './trigger-control.ts';
 
-/** The lab beside the lesson: triggers, the live timeline and the inspector of one record. */
+/** The lab beside the lesson: triggers, the clock, faults, the live timeline and the inspector of one record. */
 @customElement('lab-panel')
 export class LabPanel extends LitElement {
   static override styles = [
@@ -44,6 +46,8 @@ export class LabPanel extends LitElement {
   override render() {
     const selected = this._selectedId ? (this.store?.get(this._selectedId) ?? null) : null;
     return html`<trigger-control></trigger-control>
+      <clock-controls .store=${this.store}></clock-controls>
+      <fault-toggles></fault-toggles>
       <timeline-view .store=${this.store} .selectedId=${this._selectedId} @record-select=${this._onSelect}></timeline-view>
       ${selected ? html`<record-inspector .record=${selected} @close=${this._onClose}></record-inspector>` : nothing}`;
   }

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api } from '../lib/api.ts';
 import type { HttpMessage, TimelineRecord } from '../../server/timeline/record.ts';
 import { clockTime, eventTypeOf, formatDuration, partyName, pathOf, prettyBody, statusClass, statusDescription } from '../lib/record-format.ts';
 import { sharedStyles } from '../styles/shared.ts';
@@ -132,11 +133,18 @@ export class RecordInspector extends LitElement {
         font-size: 0.85rem;
         margin: 0.25rem 0 0;
       }
+      .button.resend {
+        margin-left: 0.4rem;
+        padding: 0.1em 0.6em;
+        font-size: 0.85rem;
+      }
     `,
   ];
 
   /** The exchange to show. */
   @property({ attribute: false }) record: TimelineRecord | null = null;
+
+  @state() private _resendStatus = '';
 
   constructor() {
     super();
@@ -151,6 +159,7 @@ export class RecordInspector extends LitElement {
         <h2 id="inspector-heading">${record.method} <code>${pathOf(record.url)}</code></h2>
         <button class="button close" type="button" aria-label="Close the inspector" @click=${this._onClose}>Close</button>
       </div>
+
       <section aria-labelledby="inspector-heading">
         <dl class="summary">
           <dt>Status</dt>
@@ -163,7 +172,7 @@ export class RecordInspector extends LitElement {
           <dd>${partyName(record.from)} → ${partyName(record.to)}</dd>
           <dt>Clock time</dt>
           <dd>${clockTime(record.startedAt)} → ${clockTime(record.endedAt)} (${formatDuration(record.endedAt - record.startedAt)})</dd>
-          ${eventType ? html`<dt>Event</dt><dd>${eventType}${record.eventId ? html` <code>${record.eventId}</code>` : nothing}</dd>` : nothing}
+          ${eventType ? html`<dt>Event</dt><dd>${eventType}${record.eventId ? html` <code>${record.eventId}</code>` : nothing}${this._renderResend(record)}</dd>` : nothing}
           <dt>Run</dt>
           <dd><code>${record.runId}</code></dd>
           ${record.labels?.length ? html`<dt>Labels</dt><dd>${record.labels.join(', ')}</dd>` : nothing}
@@ -174,6 +183,13 @@ export class RecordInspector extends LitElement {
         <h3>Response</h3>
         ${record.response ? this._renderMessage(record.response, 'response') : html`<p class="note">No response came back.</p>`}
       </section>`;
+  }
+
+  /** Stripe's deliveries can be sent again, as from Stripe's dashboard. */
+  private _renderResend(record: TimelineRecord) {
+    if (!record.eventId || record.from !== 'stripe') return nothing;
+    return html`<button class="button resend" type="button" title="Ask the mock Stripe to deliver this event again" @click=${this._onResend}>Resend</button>
+      <span class="note" role="status">${this._resendStatus}</span>`;
   }
 
   private _renderMessage(message: HttpMessage, which: string) {
@@ -191,6 +207,22 @@ export class RecordInspector extends LitElement {
         ? html`<pre tabindex="0" aria-label=${`${which} body${body.json ? ' (JSON)' : ''}`}>${body.text}</pre>`
         : html`<p class="note">Empty body.</p>`}
       ${message.truncated ? html`<p class="note">The body was cut to the timeline's size cap.</p>` : nothing}`;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('record')) this._resendStatus = '';
+  }
+
+  private async _onResend(): Promise<void> {
+    const record = this.record;
+    if (!record?.eventId) return;
+    this._resendStatus = `Resending ${record.eventId}…`;
+    try {
+      await api.resendStripeEvent(record.eventId, record.runId);
+      this._resendStatus = `Resent ${record.eventId}: the new attempt appears on the timeline, labelled "manual resend".`;
+    } catch (err) {
+      this._resendStatus = `Could not resend: ${(err as Error).message}`;
+    }
   }
 
   private _onClose(): void {

@@ -1,10 +1,25 @@
 import type { HealthReport } from '../../server/lab/create-lab-app.ts';
 import type { Lesson, LessonSummary } from '../../server/lab/lesson-types.ts';
 import type { ClockState } from '../../server/clock/clock.ts';
+import type { FaultSettings } from '../../server/delivery/faults.ts';
 import type { TimelineRecord } from '../../server/timeline/record.ts';
 import type { CheckResult, CheckSummary } from '../../server/checks/check-result.ts';
 
-export type { CheckResult, CheckSummary, HealthReport };
+export type { CheckResult, CheckSummary, ClockState, FaultSettings, HealthReport };
+
+/** `GET`/`PUT /api/faults`: the settings and what each fault does. */
+export interface FaultsResponse {
+  faults: FaultSettings;
+  descriptions: Record<keyof FaultSettings, string>;
+}
+
+/** What `PUT /api/clock` takes: any of these. */
+export interface ClockChange {
+  speed?: number;
+  paused?: boolean;
+  step?: true;
+  advanceMs?: number;
+}
 
 /** One line of `POST /api/checks/:lessonId`'s NDJSON stream. */
 export type CheckLine = ({ type: 'check' } & CheckResult) | ({ type: 'summary' } & CheckSummary) | { type: 'error'; message: string };
@@ -89,6 +104,14 @@ export const api = {
   stripeTriggers: () => requestJson<{ triggers: TriggerInfo[] }>('/api/triggers/stripe'),
   triggerStripe: (event: string) => requestJson<TriggerResult>(`/api/triggers/stripe/${encodeURIComponent(event)}`, { method: 'POST' }),
   timeline: (limit = 500) => requestJson<TimelinePage>(`/api/timeline?limit=${limit}`),
+  faults: () => requestJson<FaultsResponse>('/api/faults'),
+  /** Changes some faults; the lab refuses a bad update whole. */
+  updateFaults: (changes: Partial<FaultSettings>) => requestJson<FaultsResponse>('/api/faults', { method: 'PUT', body: changes }),
+  resetFaults: () => requestJson<FaultsResponse>('/api/faults', { method: 'DELETE' }),
+  setClock: (change: ClockChange) => requestJson<ClockState>('/api/clock', { method: 'PUT', body: change }),
+  /** Asks the mock Stripe to deliver an event again (grouped with `runId` on the timeline). */
+  resendStripeEvent: (eventId: string, runId?: string) =>
+    requestJson<{ eventId: string; type: string }>(`/api/stripe/events/${encodeURIComponent(eventId)}/resend`, { method: 'POST', body: { runId } }),
   runChecks,
 };
 

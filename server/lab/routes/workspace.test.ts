@@ -47,6 +47,7 @@ beforeEach(async () => {
     openLesson: async () => {},
     activeLesson: () => LESSON,
     stripeUrl: () => 'http://127.0.0.1:1',
+    runPushVsPoll: () => Promise.reject(new Error('no scenarios in this test')),
     health: () => ({ ok: true, parties: {} }),
     allowedOrigins: () => [PAGE],
     workspace: new WorkspaceFiles(workspaceDir, LESSONS_DIR),

@@ -99,7 +99,8 @@ export function webhookEndpointsRouter(deps: { store: StripeStore; clock: Virtua
   });
 
   router.delete('/:id', (req, res) => {
-    find(req.params.id);
+    // Retries already scheduled for this endpoint see it disabled and stop, as on Stripe.
+    find(req.params.id).status = 'disabled';
     store.webhookEndpoints.delete(req.params.id);
     res.json({ id: req.params.id, object: 'webhook_endpoint', deleted: true });
   });
