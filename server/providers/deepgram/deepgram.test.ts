@@ -126,6 +126,18 @@ test('a callback that fails once is delivered by the retry, and the retry carrie
   expect(second.request.body).toBe(first.request.body);
 });
 
+test('a hundred jobs finishing at once send their callbacks at most 64 at a time, and all arrive', async () => {
+  const callback = encodeURIComponent(`${dg.receiverUrl}/burst`);
+  const ids = await Promise.all(
+    Array.from({ length: 100 }, async () => ((await (await dg.listen(`?callback=${callback}`, { body: body(sampleUrl('voicemail')) })).json()) as { request_id: string }).request_id),
+  );
+  dg.clock.advance(9_000);
+  expect({ inFlight: dg.callbacks.inFlight, sending: dg.callbacks.sending }).toEqual({ inFlight: 100, sending: 64 });
+  await Promise.all(ids.map((id) => dg.attempt(id, 1)));
+  expect(dg.received.filter((c) => c.path === '/burst')).toHaveLength(100);
+  expect(dg.callbacks.inFlight).toBe(0);
+});
+
 test('the polling endpoint (not Deepgram\'s) reports queued, processing, then completed with the result', async () => {
   const created = await fetch(`${dg.url}/v1/jobs`, { method: 'POST', headers: { authorization: 'Token test_key_123', 'content-type': 'application/json' }, body: body(sampleUrl('podcast-intro')) });
   expect(created.status).toBe(202);
