@@ -2,6 +2,7 @@ import type { TimelineRecord } from '../../server/timeline/record.ts';
 import type { JobLane, PushVsPollParams, PushVsPollResult, StrategyFigures } from '../../server/scenarios/push-vs-poll/types.ts';
 import { requestJson } from './api.ts';
 
+/** The scenario's shapes, from the server (types only). */
 export type { JobLane, PushVsPollParams, PushVsPollResult, StrategyFigures };
 
 /** What the page sends to `POST /api/scenarios/push-vs-poll`; the lab fills in the rest. */
@@ -15,6 +16,7 @@ export interface Preset {
   params: ScenarioRequest;
 }
 
+/** The controls' presets; the first is the article's example (a 2 s poll of a 30 s job). */
 export const PRESETS: readonly Preset[] = [
   {
     id: 'article',

@@ -15,11 +15,13 @@ export interface CallbackPolicy {
   timeoutMs: number;
 }
 
+/** Deepgram's published behaviour (10 retries, 30 s apart) and our 10 s timeout. */
 export const DEEPGRAM_CALLBACK_POLICY: CallbackPolicy = { retries: 10, intervalMs: 30_000, timeoutMs: 10_000 };
 
 /** Callbacks on the wire at once; more wait their turn, so 1,000 finishing together do not open 1,000 sockets. */
 const MAX_CONCURRENT = 64;
 
+/** How a callback ended: delivered (a 2xx) or given up, with every attempt's record. */
 export interface CallbackOutcome {
   delivered: boolean;
   attempts: TimelineRecord[];

@@ -14,6 +14,7 @@ import type { ScenarioToApp } from './messages.ts';
 import { jobDurations, parsePushVsPollParams } from './params.ts';
 import type { PushVsPollResult } from './types.ts';
 
+/** The parties a run drives: the clock, the timeline, your app and the mock Deepgram. */
 export interface PushVsPollDeps {
   clock: VirtualClock;
   timeline: Timeline;

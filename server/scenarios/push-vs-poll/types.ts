@@ -5,6 +5,7 @@
 
 /** The article's naive loop (bug included), or a correct loop with interval, backoff and a bound. */
 export const POLL_VARIANTS = ['loop', 'naive'] as const;
+/** One of POLL_VARIANTS. */
 export type PollVariant = (typeof POLL_VARIANTS)[number];
 
 /** What `POST /api/scenarios/push-vs-poll` takes, with defaults filled in. */
@@ -26,6 +27,7 @@ export interface PushVsPollParams {
   seed: number;
 }
 
+/** Detection latency over the detected jobs, in clock milliseconds. */
 export interface LatencyFigures {
   p50: number;
   p95: number;
