@@ -82,6 +82,17 @@ test('the article\'s naive loop asks once per job and stops, never seeing a tran
   expect(result.summary).toContain("`!status == 'completed'` is never true");
 });
 
+test('one run at a time: a second run while one is going gets a 409', async () => {
+  // At 5× real time, a 5 s job keeps the first run going for about a second.
+  const seen = new Set(lab.timeline.list().map((r) => r.id));
+  const first = run({ jobs: 1, jobSeconds: 5, pollIntervalMs: 1000, speed: 5 });
+  await lab.timeline.waitFor((r) => !seen.has(r.id) && r.runId.startsWith('pvp_'));
+  const second = await run({ jobs: 1, jobSeconds: 5, pollIntervalMs: 1000 });
+  expect(second.status).toBe(409);
+  expect(second.result.error?.message).toMatch(/already going/);
+  expect((await first).result.poll.requests).toBe(5);
+});
+
 test('the clock is left as it was found, and bad parameters get a 400 that says what to send', async () => {
   lab.clock.set({ paused: false });
   await run({ jobs: 1, jobSeconds: 5, pollIntervalMs: 1000 });
