@@ -66,7 +66,11 @@ export class DeepgramJobs {
     private readonly clock: VirtualClock,
     settings: Partial<DeepgramSettings> = {},
   ) {
-    this.settings = { processingSpeed: 1, ...settings };
+    const processingSpeed = settings.processingSpeed ?? 1;
+    if (!(Number.isFinite(processingSpeed) && processingSpeed > 0)) {
+      throw new RangeError(`Deepgram's processingSpeed must be a number above 0 (seconds of audio per second of clock time); got ${processingSpeed}.`);
+    }
+    this.settings = { processingSpeed };
   }
 
   /** Clock milliseconds a recording of `duration` seconds takes to transcribe. */
