@@ -75,10 +75,10 @@ export class RateChart extends LitElement {
     // A step line: each second holds its count until the next.
     const path = (counts: number[]) =>
       counts.map((count, second) => `${second === 0 ? 'M' : 'L'}${x(second * 1000)},${y(count)} H${x(Math.min(span, (second + 1) * 1000))}`).join(' ');
-    return html`<svg viewBox="0 -8 ${width} ${HEIGHT + 28}" role="img"
+    return html`<svg viewBox="0 -18 ${width} ${HEIGHT + 38}" role="img"
         aria-label="Requests per second: push peaks at ${result.push.peakRequestsPerSecond}, polling at ${result.poll.peakRequestsPerSecond}.">
         ${timeTicks(span).map((t) => svg`<g class="axis"><line x1=${x(t)} x2=${x(t)} y1="0" y2=${HEIGHT}></line><text x=${x(t)} y=${HEIGHT + 14} text-anchor="middle">${tickLabel(t)}</text></g>`)}
-        <g class="axis"><line x1="0" x2=${width} y1=${HEIGHT} y2=${HEIGHT}></line><text x="4" y="4">${peak.toLocaleString('en-US')} req/s</text></g>
+        <g class="axis"><line x1="0" x2=${width} y1=${HEIGHT} y2=${HEIGHT}></line><text x="0" y="-6">${peak.toLocaleString('en-US')} req/s at most</text></g>
         <path class="poll" d=${path(result.poll.perSecond)}></path>
         <path class="push" d=${path(result.push.perSecond)}></path>
       </svg>
