@@ -93,6 +93,17 @@ test('one run at a time: a second run while one is going gets a 409', async () =
   expect((await first).result.poll.requests).toBe(5);
 });
 
+test('a run during which your app restarts stops with a 409 instead of wrong figures', async () => {
+  const seen = new Set(lab.timeline.list().map((r) => r.id));
+  const pending = run({ jobs: 2, jobSeconds: 5, pollIntervalMs: 1000, speed: 5 });
+  await lab.timeline.waitFor((r) => !seen.has(r.id) && r.runId.startsWith('pvp_'));
+  await lab.app.switchTo(lab.app.dir);
+  const { status, result } = await pending;
+  expect(status).toBe(409);
+  expect(result.error?.message).toMatch(/^Your app was stopped or restarted/);
+  expect((await run({ jobs: 1, jobSeconds: 4, pollIntervalMs: 2000 })).result.poll.requests).toBe(2);
+});
+
 test('the clock is left as it was found, and bad parameters get a 400 that says what to send', async () => {
   lab.clock.set({ paused: false });
   await run({ jobs: 1, jobSeconds: 5, pollIntervalMs: 1000 });

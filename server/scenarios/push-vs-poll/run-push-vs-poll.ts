@@ -110,7 +110,9 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
       driver.busy(-1);
     };
     const onStatus = (status: string) => {
-      if (status === 'crashed') abort.abort(new HttpError(409, 'Your app crashed during the run, so its figures would be wrong.', 'It has been restarted; run the scenario again.'));
+      if (status === 'up') return;
+      const why = status === 'crashed' ? 'crashed' : 'was stopped or restarted (another lesson opened?)';
+      abort.abort(new HttpError(409, `Your app ${why} during the run, so its figures would be wrong.`, 'Run the scenario again once your app is up.'));
     };
     const limit = setTimeout(() => abort.abort(new HttpError(504, `The run took longer than ${RUN_LIMIT_MS / 60_000} minutes of real time and was stopped.`, 'Try fewer jobs or a higher speed.')), RUN_LIMIT_MS);
     app.on('message', onMessage);
