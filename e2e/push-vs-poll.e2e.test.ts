@@ -43,7 +43,7 @@ test('lesson 07 runs the article\'s 2 s poll against push and reads the measured
   await view.locator('select').last().selectOption('1000');
   await view.getByRole('button', { name: 'Run both ways' }).click();
   await view.locator('p.summary', { hasText: 'for 50 jobs' }).waitFor({ timeout: 20_000 });
-  await expect(view.locator('run-lanes').getByText('The first 10 of 50 jobs')).toBeTruthy();
+  await view.locator('run-lanes').getByText(/^The first 10 of 50 jobs/).waitFor();
   await view.locator('run-lanes').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, 'push-vs-poll-busy.png') });
 
