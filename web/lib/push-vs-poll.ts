@@ -21,8 +21,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'article',
     label: "The article's example",
-    description: 'One transcript that takes 30 s, checked every 2 s.',
-    params: { jobs: 1, jobSeconds: 30, pollIntervalMs: 2000, backoff: 1, speed: 10, variant: 'loop' },
+    description: 'One transcript that takes 28.9 s at the provider, checked every 2 s.',
+    params: { jobs: 1, jobSeconds: 28.9, pollIntervalMs: 2000, backoff: 1, speed: 10, variant: 'loop' },
   },
   {
     id: 'busy',

@@ -49,6 +49,14 @@ test('the article\'s example: a 30 s job polled every 2 s takes 15 polls, 14 was
   expect(lab.timeline.get(result.lanes.poll[0].events[0].id)?.kind).toBe('poll');
 });
 
+test('the sentence under the figures reads them: a 28.9 s job polled every 2 s is noticed 1.1 s late', async () => {
+  const { result } = await run({ jobs: 1, jobSeconds: 28.9, pollIntervalMs: 2000 });
+  expect(result.poll.detectionLatencyMs).toEqual({ p50: 1100, p95: 1100, max: 1100 });
+  expect(result.summary).toBe(
+    'Polling made 15 requests for 1 job, 14 of them wasted, and noticed the finished job 1.1 s late. Push made 1 request, none wasted, and noticed the finished job at once.',
+  );
+});
+
 test('with durations drawn from a range, polls per job and lateness match what the interval implies', async () => {
   const params = { jobs: 20, jobSeconds: [10, 20] as [number, number], pollIntervalMs: 3000, seed: 7 };
   const { result } = await run(params);
