@@ -57,6 +57,20 @@ test('the same audio gives the same transcript, by URL or as raw audio bytes', a
   expect(record?.request.body).toBe(`[${wav.length} bytes of audio/wav]`);
 });
 
+test('a sample trimmed with ?duration= keeps only the words that fit, and takes that long to process', async () => {
+  const created = dg.nextJob();
+  const pending = dg.listen('', { body: body(sampleUrl('podcast-intro', '?duration=4')) });
+  const job = await created;
+  dg.clock.advance(4_000);
+  const result = (await (await pending).json()) as ListenResult;
+  const { words } = result.results.channels[0].alternatives[0];
+  expect(job.duration).toBe(4);
+  expect(result.metadata.duration).toBe(4);
+  expect(words.length).toBeGreaterThan(2);
+  expect(words.every((w) => w.end <= 4)).toBe(true);
+  expect(result.results.channels[0].alternatives[0].transcript).toBe(words.map((w) => w.word).join(' '));
+});
+
 test('any other URL is mapped to a sample by hash, always the same one', async () => {
   const ask = async () => {
     const job = dg.nextJob();
