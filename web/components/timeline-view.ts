@@ -220,7 +220,8 @@ export class TimelineView extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, () => this.store);
+    // The list is the page's most expensive render: during a busy run, at most five a second.
+    new StoreController(this, () => this.store, { minIntervalMs: 200 });
   }
 
   override disconnectedCallback(): void {
