@@ -58,6 +58,10 @@ export class PushVsPollView extends LitElement {
       .cards .poll {
         --strategy-colour: var(--kind-poll);
       }
+      .errors {
+        color: var(--server-error);
+        font-size: 0.9em;
+      }
       record-inspector {
         margin-top: 0.6rem;
       }
@@ -85,6 +89,9 @@ export class PushVsPollView extends LitElement {
       ${this._error ? html`<error-notice .error=${this._error} context="The run failed"></error-notice>` : nothing}
       ${result
         ? html`<p class="summary">${result.summary}</p>
+            ${result.errors?.length
+              ? html`<ul class="errors" aria-label="What went wrong in your app during the run">${result.errors.map((e) => html`<li>${e}</li>`)}</ul>`
+              : nothing}
             <div class="cards">
               <strategy-figures class="push" label="Push (callback)" .figures=${result.push}></strategy-figures>
               <strategy-figures class="poll" label=${result.params.variant === 'naive' ? 'Poll (naive loop)' : 'Poll (status checks)'} .figures=${result.poll}></strategy-figures>
