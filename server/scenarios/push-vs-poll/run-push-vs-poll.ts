@@ -125,6 +125,7 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
     const wallStart = performance.now();
     clock.set({ paused: true });
     const clockStart = clock.now();
+    let clockEnd = clockStart;
     try {
       driver.busy(2 * params.jobs);
       const start: ScenarioToApp = {
@@ -141,6 +142,7 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
       if (!app.send({ type: 'scenario', payload: start })) throw new HttpError(409, 'Your app is not running, so it cannot run the scenario.', 'Wait until GET /api/health says the app is up.');
       const done = () => submitted === params.jobs && loopsEnded === params.jobs && pushSettled >= params.jobs - failedSubmissions;
       await driver.run(done, params.speed, abort.signal);
+      clockEnd = clock.now();
     } finally {
       clearTimeout(limit);
       endTolerance();
@@ -151,7 +153,6 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
       clock.set({ paused: wasPaused });
       running = false;
     }
-    const clockEnd = clock.now();
     const pushRecords = timeline.list({ runId: runs.push });
     const pollRecords = timeline.list({ runId: runs.poll });
     const push = measurePush(pushRecords, params.jobs, clockStart, clockEnd);
