@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { isPortFree } from './server/http/port-check.ts';
 import { portFromEnv } from './server/lab/ports.ts';
 
 /**
@@ -10,7 +10,10 @@ import { portFromEnv } from './server/lab/ports.ts';
 export default defineConfig(async ({ command }): Promise<UserConfig> => {
   const webPort = portFromEnv('web');
   const labPort = portFromEnv('lab');
-  if (command === 'serve') await assertPortFree(webPort);
+  if (command === 'serve' && !checkedPorts.has(webPort)) {
+    await assertPortFree(webPort);
+    checkedPorts.add(webPort);
+  }
   return {
     root: fileURLToPath(new URL('./web', import.meta.url)),
     build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true },
@@ -28,6 +31,18 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
             proxy.on('proxyRes', (res) => {
               if (String(res.headers['content-type']).startsWith('text/event-stream')) res.headers['x-accel-buffering'] = 'no';
             });
+            // Answer in the lab's own error shape, so the page can say what is wrong (Vite still logs it).
+            proxy.on('error', (err: NodeJS.ErrnoException, _req, res) => {
+              if (!('req' in res) || res.headersSent || res.writableEnded) return;
+              res.writeHead(502, { 'content-type': 'application/json' }).end(
+                JSON.stringify({
+                  error: {
+                    message: `The lab is not answering on 127.0.0.1:${labPort} (${err.code ?? err.message}).`,
+                    hint: 'Start it with `npm run dev` (or `npm run lab`), and give Vite and the lab the same HOOKLAB_LAB_PORT.',
+                  },
+                }),
+              );
+            });
           },
         },
       },
@@ -36,17 +51,17 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
   };
 });
 
+/**
+ * Ports this process has already checked. When vite.config.ts changes, Vite loads it again while
+ * the running server still holds the port; the check must not fail that restart. The config is
+ * re-imported as a fresh module each time, hence a global rather than a module variable.
+ */
+const checkedPorts: Set<number> = ((globalThis as { hooklabCheckedWebPorts?: Set<number> }).hooklabCheckedWebPorts ??= new Set());
+
 /** Fails early, naming the port and the variable that moves it, instead of Vite's bare EADDRINUSE. */
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', (err: NodeJS.ErrnoException) => {
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} is taken, so the web page (Vite) cannot start. Set HOOKLAB_WEB_PORT to a free port (e.g. HOOKLAB_WEB_PORT=${port + 1} npm run dev), or stop what is using ${port}.`)
-          : err,
-      );
-    });
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
-  });
+async function assertPortFree(port: number): Promise<void> {
+  if (await isPortFree(port, '127.0.0.1')) return;
+  throw new Error(
+    `Port ${port} is taken, so the web page (Vite) cannot start. Set HOOKLAB_WEB_PORT to a free port (e.g. HOOKLAB_WEB_PORT=${port + 1} npm run dev), or stop what is using ${port}.`,
+  );
 }

@@ -77,7 +77,8 @@ test('the clock controls pause, change speed and step to the next scheduled retr
 
   await clock.getByRole('button', { name: '100×' }).click();
   await expect.poll(() => stack.lab.clock.state().speed).toBe(100);
-  expect(await clock.getByRole('button', { name: '100×' }).getAttribute('aria-pressed')).toBe('true');
+  // The lab's clock changes before its answer reaches the page; wait for the page to show it.
+  await expect.poll(() => clock.getByRole('button', { name: '100×' }).getAttribute('aria-pressed')).toBe('true');
   await page.screenshot({ path: join(ARTIFACTS, 'delivery-clock.png') });
   await clock.getByRole('button', { name: '1×' }).click();
   await clock.getByRole('button', { name: 'Resume' }).click();

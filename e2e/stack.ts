@@ -32,11 +32,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A running lab and Vite for the e2e tests, and how to stop both. */
 export interface Stack {
   lab: RunningLab;
   vite: ViteDevServer;
   /** The page's address ("http://127.0.0.1:<port>/"). */
   url: string;
+  /** The private workspace (lesson 03 holds the solution). */
+  workspaceDir: string;
   close: () => Promise<void>;
 }
 
@@ -54,9 +57,12 @@ export async function startStack(): Promise<Stack> {
   try {
     process.env.HOOKLAB_WEB_PORT = String(webPort);
     process.env.HOOKLAB_LAB_PORT = new URL(lab.urls.lab).port;
-    vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', clearScreen: false });
+    // A private dependency cache: a shared one is re-optimized whenever another Vite (another
+    // checkout, a running `npm run dev`) writes it, and the page then reloads mid-test with 504s.
+    vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), cacheDir: join(workspaceDir, '.vite'), logLevel: 'warn', clearScreen: false });
     await vite.listen();
   } catch (err) {
+    await vite?.close();
     await lab.close();
     throw err;
   }
@@ -65,6 +71,7 @@ export async function startStack(): Promise<Stack> {
     lab,
     vite: server,
     url: `http://127.0.0.1:${webPort}/`,
+    workspaceDir,
     close: async () => {
       await server.close();
       await lab.close();

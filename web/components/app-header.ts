@@ -1,8 +1,9 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, query } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import type { HealthStore } from '../lib/health-store.ts';
+import type { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
 import './party-health.ts';
-import type { PartyHealth } from './party-health.ts';
 import './theme-toggle.ts';
 
 /** The bar across the top: Hooklab's name, the parties' health and the theme switch. */
@@ -50,12 +51,11 @@ export class AppHeader extends LitElement {
     `,
   ];
 
-  @query('party-health') private _health!: PartyHealth;
+  /** The parties' health, for the pills. */
+  @property({ attribute: false }) health?: HealthStore;
 
-  /** Re-reads the parties' health (after a change such as opening a lesson). */
-  refreshHealth(): Promise<void> {
-    return this._health?.refresh() ?? Promise.resolve();
-  }
+  /** The timeline store, whose stream carries "your app"'s state as it changes. */
+  @property({ attribute: false }) timeline?: TimelineStore;
 
   override render() {
     return html`<header>
@@ -63,7 +63,7 @@ export class AppHeader extends LitElement {
         <a href="#/"><span class="mark" aria-hidden="true">⇄</span> Hooklab</a>
         <span class="tagline">webhooks you can watch</span>
       </p>
-      <party-health></party-health>
+      <party-health .store=${this.health} .timeline=${this.timeline}></party-health>
       <theme-toggle></theme-toggle>
     </header>`;
   }

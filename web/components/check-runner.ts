@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api, type CheckResult, type CheckSummary } from '../lib/api.ts';
+import { withInlineCode } from '../lib/inline-code.ts';
 import { sharedStyles } from '../styles/shared.ts';
 import './error-notice.ts';
 
@@ -156,11 +157,6 @@ export class CheckRunner extends LitElement {
       this._running = false;
     }
   }
-}
-
-/** Hints are written in markdown-ish text; show their `code` spans as code. */
-function withInlineCode(text: string) {
-  return text.split('`').map((part, i) => (i % 2 ? html`<code>${part}</code>` : part));
 }
 
 declare global {

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../lib/api.ts';
+import { withInlineCode } from '../lib/inline-code.ts';
 import { sharedStyles } from '../styles/shared.ts';
 
 /** Shows an error from the lab (its message and hint) where it happened; never swallowed. */
@@ -31,6 +32,13 @@ export class ErrorNotice extends LitElement {
       .hint {
         color: var(--text);
       }
+      code {
+        font-family: ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace;
+        font-size: 0.9em;
+        background: var(--surface-2);
+        border-radius: 4px;
+        padding: 0.05em 0.3em;
+      }
     `,
   ];
 
@@ -44,8 +52,8 @@ export class ErrorNotice extends LitElement {
     if (!this.error) return nothing;
     const hint = this.error instanceof ApiError ? this.error.hint : undefined;
     return html`<div class="notice" role="alert">
-      <p><strong>${this.context || 'Something went wrong'}:</strong> ${this.error.message}</p>
-      ${hint ? html`<p class="hint">${hint}</p>` : nothing}
+      <p><strong>${this.context || 'Something went wrong'}:</strong> ${withInlineCode(this.error.message)}</p>
+      ${hint ? html`<p class="hint">${withInlineCode(hint)}</p>` : nothing}
     </div>`;
   }
 }

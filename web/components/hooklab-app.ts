@@ -1,12 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Lesson, LessonSummary } from '../../server/lab/lesson-types.ts';
-import { api, type CheckSummary } from '../lib/api.ts';
+import { api, ApiError, type CheckSummary } from '../lib/api.ts';
+import { HealthStore } from '../lib/health-store.ts';
 import { lessonHref, parseRoute } from '../lib/route.ts';
 import { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
 import './app-header.ts';
-import type { AppHeader } from './app-header.ts';
 import './lab-panel.ts';
 import './lesson-list.ts';
 import './lesson-view.ts';
@@ -25,6 +25,21 @@ export class HooklabApp extends LitElement {
         display: grid;
         grid-template-rows: auto minmax(0, 1fr);
         height: 100vh;
+      }
+      .skip {
+        position: absolute;
+        top: 0.5rem;
+        left: 0.5rem;
+        z-index: 1;
+        padding: 0.5rem 0.9rem;
+        border: 2px solid var(--focus);
+        border-radius: 6px;
+        background: var(--bg);
+        color: var(--text);
+        transform: translateY(-200%);
+      }
+      .skip:focus {
+        transform: none;
       }
       .layout {
         display: grid;
@@ -57,24 +72,28 @@ export class HooklabApp extends LitElement {
   @state() private _lessonsError: Error | null = null;
   @state() private _lesson: Lesson | null = null;
   @state() private _lessonError: Error | null = null;
+  @state() private _lessonLoading = false;
   @state() private _currentId: string | null = null;
 
-  @query('app-header') private _header?: AppHeader;
   @query('lesson-view') private _lessonView?: LessonView;
 
   readonly #store = new TimelineStore({
     loadPage: () => api.timeline(500),
     openStream: () => new EventSource('/api/timeline/stream'),
   });
+  readonly #health = new HealthStore(() => api.health());
   #lessonsLoaded: Promise<void> = Promise.resolve();
   /** Where an empty route goes: the last lesson opened, else the one "your app" serves, else the first. */
   #fallbackId: string | null = null;
   #navigation = 0;
   readonly #onHashChange = () => void this._showRoute(true);
+  readonly #onHealth = () => this._retryAfterOutage();
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.#store.start();
+    this.#health.start();
+    this.#health.addEventListener('change', this.#onHealth);
     this.#lessonsLoaded = this._loadLessons();
     window.addEventListener('hashchange', this.#onHashChange);
     void this._showRoute(false);
@@ -83,15 +102,18 @@ export class HooklabApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#store.stop();
+    this.#health.stop();
+    this.#health.removeEventListener('change', this.#onHealth);
     window.removeEventListener('hashchange', this.#onHashChange);
   }
 
   override render() {
-    return html`<app-header></app-header>
+    return html`<button class="skip" type="button" @click=${this._onSkipToLab}>Skip to the lab</button>
+      <app-header .health=${this.#health} .timeline=${this.#store}></app-header>
       <div class="layout">
         <lesson-list .lessons=${this._lessons} .currentId=${this._currentId} .error=${this._lessonsError}></lesson-list>
         <main>
-          <lesson-view .lesson=${this._lesson} .error=${this._lessonError} @checks-done=${this._onChecksDone}></lesson-view>
+          <lesson-view .lesson=${this._lesson} .error=${this._lessonError} ?loading=${this._lessonLoading} @checks-done=${this._onChecksDone}></lesson-view>
         </main>
         <aside aria-label="Lab">
           <lab-panel .store=${this.#store}></lab-panel>
@@ -99,11 +121,29 @@ export class HooklabApp extends LitElement {
       </div>`;
   }
 
+  private _onSkipToLab(): void {
+    this.shadowRoot?.querySelector('lab-panel')?.focusTrigger();
+  }
+
   private _onChecksDone(e: CustomEvent<CheckSummary>): void {
     const lesson = this._lesson;
     if (lesson && e.detail.completedLessons.includes(lesson.id)) this._lesson = { ...lesson, completed: true };
     // The list's completion marks come from the lab's progress file, which the run just updated.
     this.#lessonsLoaded = this._loadLessons();
+  }
+
+  /** The lab answers again after failing: load what could not be loaded while it was away. */
+  private _retryAfterOutage(): void {
+    if (this.#health.error) return;
+    const unreachable = (err: Error | null) => err instanceof ApiError && (err.status === 0 || err.status === 502);
+    if (unreachable(this._lessonsError)) {
+      this._lessonsError = null;
+      this.#lessonsLoaded = this._loadLessons();
+      if (!this._lesson) void this._showRoute(false);
+    } else if (unreachable(this._lessonError)) {
+      this._currentId = null;
+      void this._showRoute(false);
+    }
   }
 
   private async _loadLessons(): Promise<void> {
@@ -131,10 +171,12 @@ export class HooklabApp extends LitElement {
     this._currentId = lessonId;
     this._lesson = null;
     this._lessonError = null;
+    this._lessonLoading = true;
     try {
       const lesson = await api.lesson(lessonId);
       if (navigation !== this.#navigation) return;
       this._lesson = lesson;
+      this._lessonLoading = false;
       document.title = `${lesson.title} · Hooklab`;
       if (userNavigated) {
         await this.updateComplete;
@@ -142,9 +184,12 @@ export class HooklabApp extends LitElement {
         this._lessonView?.focusHeading();
       }
       await api.openLesson(lessonId);
-      void this._header?.refreshHealth();
+      void this.#health.refresh();
     } catch (err) {
-      if (navigation === this.#navigation) this._lessonError = err as Error;
+      if (navigation === this.#navigation) {
+        this._lessonError = err as Error;
+        this._lessonLoading = false;
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { StoreController } from '../lib/store-controller.ts';
 import type { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
+import './app-status.ts';
 import './clock-controls.ts';
 import './fault-toggles.ts';
 import './record-inspector.ts';
@@ -22,13 +23,16 @@ export class LabPanel extends LitElement {
         padding: 0.9rem 1rem 1rem;
         min-height: 0;
         height: 100%;
+        /* When alerts and the inspector crowd a short window, scroll rather than crush the timeline. */
+        overflow-y: auto;
       }
       timeline-view {
         flex: 1 1 45%;
-        min-height: 10rem;
+        min-height: 18rem;
       }
       record-inspector {
         flex: 1 1 55%;
+        min-height: 12rem;
       }
     `,
   ];
@@ -43,9 +47,15 @@ export class LabPanel extends LitElement {
     new StoreController(this, () => this.store);
   }
 
+  /** Puts keyboard focus on the lab's first control ("Trigger a payment"). */
+  focusTrigger(): void {
+    this.shadowRoot?.querySelector('trigger-control')?.focusTrigger();
+  }
+
   override render() {
     const selected = this._selectedId ? (this.store?.get(this._selectedId) ?? null) : null;
-    return html`<trigger-control></trigger-control>
+    return html`<app-status .store=${this.store}></app-status>
+      <trigger-control></trigger-control>
       <clock-controls .store=${this.store}></clock-controls>
       <fault-toggles></fault-toggles>
       <timeline-view .store=${this.store} .selectedId=${this._selectedId} @record-select=${this._onSelect}></timeline-view>
@@ -61,8 +71,7 @@ export class LabPanel extends LitElement {
     this._selectedId = null;
     await this.updateComplete;
     // Give focus back to the row the inspector was opened from.
-    const timeline = this.shadowRoot?.querySelector('timeline-view');
-    timeline?.shadowRoot?.querySelector<HTMLButtonElement>(`button.row[data-id="${id}"]`)?.focus();
+    if (id) this.shadowRoot?.querySelector('timeline-view')?.focusRecord(id);
   }
 }
 

@@ -106,6 +106,9 @@ export class LessonView extends LitElement {
   /** Why the lesson could not be loaded or opened. */
   @property({ attribute: false }) error: Error | null = null;
 
+  /** True while the lesson is on its way. */
+  @property({ type: Boolean }) loading = false;
+
   @query('h1') private _heading?: HTMLElement;
 
   /** Moves keyboard focus to the lesson's title (after navigating to it). */
@@ -143,9 +146,11 @@ export class LessonView extends LitElement {
               : nothing}
             <div class="content">${unsafeHTML(withoutTitle(lesson.html))}</div>
           </article>`
-        : this.error
-          ? nothing
-          : html`<p class="loading">Loading the lesson…</p>`}`;
+        : this.loading
+          ? html`<p class="loading">Loading the lesson…</p>`
+          : this.error
+            ? nothing
+            : html`<p class="loading">Pick a lesson from the list.</p>`}`;
   }
 }
 

@@ -1,11 +1,17 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { api, type HealthReport } from '../lib/api.ts';
+import { customElement, property } from 'lit/decorators.js';
+import type { HealthReport } from '../lib/api.ts';
+import type { HealthStore } from '../lib/health-store.ts';
+import type { TimelineStore } from '../lib/timeline-store.ts';
+import { StoreController } from '../lib/store-controller.ts';
 import { sharedStyles } from '../styles/shared.ts';
 
 const PARTY_LABELS: Record<string, string> = { lab: 'Lab', stripe: 'Stripe', deepgram: 'Deepgram', app: 'Your app' };
 
-/** The parties' state from `GET /api/health`, refreshed every few seconds and on demand. */
+/**
+ * One pill per party ("Stripe up", "Your app compile error"): the parties from the polled health
+ * report, "your app" from the state the lab pushes on the timeline stream (it changes fastest).
+ */
 @customElement('party-health')
 export class PartyHealth extends LitElement {
   static override styles = [
@@ -55,45 +61,31 @@ export class PartyHealth extends LitElement {
     `,
   ];
 
-  /** Milliseconds between two health polls. */
-  @property({ type: Number }) interval = 10_000;
+  /** Where the parties' health comes from. */
+  @property({ attribute: false }) store?: HealthStore;
 
-  @state() private _report: HealthReport | null = null;
-  @state() private _error: Error | null = null;
+  /** Where "your app"'s pushed state comes from. */
+  @property({ attribute: false }) timeline?: TimelineStore;
 
-  #timer: ReturnType<typeof setInterval> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.refresh();
-    this.#timer = setInterval(() => void this.refresh(), this.interval);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.#timer);
-  }
-
-  /** Asks the lab again now (after something that may change a party, like opening a lesson). */
-  async refresh(): Promise<void> {
-    try {
-      this._report = await api.health();
-      this._error = null;
-    } catch (err) {
-      this._error = err as Error;
-    }
+  constructor() {
+    super();
+    new StoreController(this, () => this.store);
+    new StoreController(this, () => this.timeline);
   }
 
   override render() {
-    if (this._error) {
+    const error = this.store?.error;
+    if (error) {
       return html`<ul aria-label="Parties">
-        <li class="down" title=${this._error.message}><span class="dot"></span>Lab <span class="status">unreachable</span></li>
+        <li class="down" title=${error.message}><span class="dot"></span>Lab <span class="status">unreachable</span></li>
       </ul>`;
     }
-    if (!this._report) return html`<ul aria-label="Parties"><li><span class="status">Checking the parties…</span></li></ul>`;
+    const report = this.store?.report;
+    if (!report) return html`<ul aria-label="Parties"><li><span class="status">Checking the parties…</span></li></ul>`;
     return html`<ul aria-label="Parties">
-      ${Object.entries(this._report.parties).map(([name, party]) => {
-        const { tone, text } = describe(party);
+      ${Object.entries(report.parties).map(([name, party]) => {
+        const pushed = name === 'app' ? this.timeline?.app : null;
+        const { tone, text } = describe(pushed ? { ...party, status: pushed.status, handler: pushed.handler } : party);
         return html`<li class=${tone} title=${`${PARTY_LABELS[name] ?? name} on port ${party.port}`}>
           <span class="dot"></span>${PARTY_LABELS[name] ?? name} <span class="status">${text}</span>
         </li>`;

@@ -1,9 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { applyTheme, initialTheme, type Theme } from '../lib/theme.ts';
+import { applyTheme, initialTheme, onSystemThemeChange, savedTheme, type Theme } from '../lib/theme.ts';
 import { sharedStyles } from '../styles/shared.ts';
 
-/** Switches between the light and dark themes; the choice is remembered in localStorage. */
+/**
+ * Switches between the light and dark themes; the choice is remembered in localStorage. Until the
+ * learner chooses, the page follows the system's preference, also when it changes.
+ */
 @customElement('theme-toggle')
 export class ThemeToggle extends LitElement {
   static override styles = [
@@ -21,9 +24,21 @@ export class ThemeToggle extends LitElement {
 
   @state() private _theme: Theme = initialTheme();
 
+  #stopFollowingSystem: (() => void) | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
     applyTheme(this._theme);
+    this.#stopFollowingSystem = onSystemThemeChange((theme) => {
+      if (savedTheme()) return;
+      this._theme = theme;
+      applyTheme(theme);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopFollowingSystem?.();
   }
 
   override render() {

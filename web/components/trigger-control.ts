@@ -69,6 +69,11 @@ export class TriggerControl extends LitElement {
     void this._loadTriggers();
   }
 
+  /** Puts keyboard focus on "Trigger a payment". */
+  focusTrigger(): void {
+    this.shadowRoot?.querySelector<HTMLButtonElement>('button.primary')?.focus();
+  }
+
   override render() {
     const selected = this._triggers.find((t) => t.event === this._selected);
     return html`<div class="row">
@@ -89,6 +94,7 @@ export class TriggerControl extends LitElement {
   private async _loadTriggers(): Promise<void> {
     try {
       this._triggers = (await api.stripeTriggers()).triggers;
+      if (this._errorContext === 'Could not list the triggers') this._error = null;
     } catch (err) {
       this._errorContext = 'Could not list the triggers';
       this._error = err as Error;
@@ -105,6 +111,8 @@ export class TriggerControl extends LitElement {
       const result = await api.triggerStripe(event);
       this._status = `Sent ${event} (run ${result.runId}).`;
       this.dispatchEvent(new CustomEvent('triggered', { detail: result, bubbles: true, composed: true }));
+      // The list may have failed to load while the lab was away; it answers again, so ask again.
+      if (this._triggers.length === 0) void this._loadTriggers();
     } catch (err) {
       this._status = '';
       this._errorContext = `Could not trigger ${event}`;

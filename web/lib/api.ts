@@ -5,6 +5,7 @@ import type { FaultSettings } from '../../server/delivery/faults.ts';
 import type { TimelineRecord } from '../../server/timeline/record.ts';
 import type { CheckResult, CheckSummary } from '../../server/checks/check-result.ts';
 
+/** The lab's shapes the page uses, re-exported so components import them from one place. */
 export type { CheckResult, CheckSummary, ClockState, FaultSettings, HealthReport };
 
 /** `GET`/`PUT /api/faults`: the settings and what each fault does. */
@@ -108,6 +109,7 @@ export const api = {
   /** Changes some faults; the lab refuses a bad update whole. */
   updateFaults: (changes: Partial<FaultSettings>) => requestJson<FaultsResponse>('/api/faults', { method: 'PUT', body: changes }),
   resetFaults: () => requestJson<FaultsResponse>('/api/faults', { method: 'DELETE' }),
+  /** Drives the lab's clock: speed, pause, a step to the next scheduled thing, or a jump ahead. */
   setClock: (change: ClockChange) => requestJson<ClockState>('/api/clock', { method: 'PUT', body: change }),
   /** Asks the mock Stripe to deliver an event again (grouped with `runId` on the timeline). */
   resendStripeEvent: (eventId: string, runId?: string) =>

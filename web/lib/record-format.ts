@@ -3,6 +3,7 @@ import type { Party, TimelineRecord } from '../../server/timeline/record.ts';
 /** How a status reads at a glance; the page colours by it and always prints the number too. */
 export type StatusClass = 'success' | 'redirect' | 'client-error' | 'server-error' | 'no-response';
 
+/** The class of a status: 2xx success, 3xx redirect, 4xx client error, 5xx server error, none. */
 export function statusClass(status: number | null): StatusClass {
   if (status === null) return 'no-response';
   if (status >= 200 && status < 300) return 'success';

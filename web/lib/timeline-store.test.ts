@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { ClockState } from '../../server/clock/clock.ts';
 import type { TimelineRecord } from '../../server/timeline/record.ts';
 import { type EventStream, TimelineStore } from './timeline-store.ts';
@@ -25,6 +25,7 @@ function record(id: number, startedAt: number): TimelineRecord {
 
 /** A stand-in for EventSource that the test drives by hand. */
 class FakeStream implements EventStream {
+  readyState = 0;
   onopen: ((event: Event) => void) | null = null;
   onerror: ((event: Event) => void) | null = null;
   closed = false;
@@ -40,6 +41,7 @@ class FakeStream implements EventStream {
 
   close(): void {
     this.closed = true;
+    this.readyState = 2;
   }
 }
 
@@ -110,4 +112,30 @@ test('moves the clock on between updates at its speed, and holds it while paused
   expect(store.clockNow(store.clockReceivedAt + 100)).toBe(clock.now + 1000);
   stream.emit('clock', { ...clock, paused: true });
   expect(store.clockNow(store.clockReceivedAt + 100)).toBe(clock.now);
+});
+
+test('opens a new stream and reloads the seed when the browser gives up on the old one', async () => {
+  const streams: FakeStream[] = [];
+  let seeds = 0;
+  const store = new TimelineStore({
+    openStream: () => {
+      streams.push(new FakeStream());
+      return streams.at(-1)!;
+    },
+    loadPage: async () => {
+      seeds++;
+      return { records: seeds > 1 ? [record(9, 90)] : [], clock };
+    },
+    reopenAfterMs: 0,
+  });
+  await store.start();
+  // Vite's proxy answered 502 while the lab was down: EventSource closes for good.
+  streams[0].readyState = 2;
+  streams[0].onerror?.(new Event('error'));
+  expect(store.status).toBe('reconnecting');
+  await vi.waitFor(() => expect(streams).toHaveLength(2));
+  streams[1].onopen?.(new Event('open'));
+  await vi.waitFor(() => expect(store.records.map((r) => r.id)).toEqual(['rec_9']));
+  expect(store.status).toBe('live');
+  store.stop();
 });

@@ -1,9 +1,12 @@
+import type { AppState } from '../../server/app/app-state.ts';
 import type { ClockState } from '../../server/clock/clock.ts';
 import type { TimelineRecord } from '../../server/timeline/record.ts';
 import type { TimelinePage } from './api.ts';
 
 /** The part of EventSource the store uses (so tests can hand it a fake). */
 export interface EventStream {
+  /** 2 (CLOSED) once the browser has given up: an HTTP error such as the proxy's 502 ends the stream. */
+  readonly readyState: number;
   addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
   onopen: ((event: Event) => void) | null;
   onerror: ((event: Event) => void) | null;
@@ -13,6 +16,7 @@ export interface EventStream {
 /** Where the live stream stands: the page says "reconnecting" rather than silently going stale. */
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
+/** Where the store gets its records from (real EventSource and fetch in the page, fakes in tests). */
 export interface TimelineStoreOptions {
   /** Loads what happened before the page opened (`GET /api/timeline?limit=500`). */
   loadPage: () => Promise<TimelinePage>;
@@ -20,11 +24,15 @@ export interface TimelineStoreOptions {
   openStream: () => EventStream;
   /** Records kept in memory; older ones drop off the top. */
   max?: number;
+  /** Milliseconds to wait before reopening a stream the browser closed for good. */
+  reopenAfterMs?: number;
 }
+
+const CLOSED = 2;
 
 /**
  * The page's copy of the lab's timeline: seeded from the JSON API, then kept live from the SSE
- * stream (`event: record`, `event: clock`). Records are unique by id and ordered by clock start
+ * stream (`event: record`, `event: clock`, and `event: app` for "your app"'s state). Records are unique by id and ordered by clock start
  * time, whichever way they arrived. Fires `change` on every update.
  */
 export class TimelineStore extends EventTarget {
@@ -32,12 +40,15 @@ export class TimelineStore extends EventTarget {
   clock: ClockState | null = null;
   /** Real time (ms) when `clock` was received, to extrapolate the clock between updates. */
   clockReceivedAt = 0;
+  /** "Your app" as the lab last reported it (`event: app`): status, handler, last crash. */
+  app: (AppState & { lesson: string | null }) | null = null;
   status: StreamStatus = 'connecting';
   /** Why seeding failed, if it did (the stream may still work). */
   error: Error | null = null;
   readonly #options: TimelineStoreOptions;
   readonly #ids = new Set<string>();
   #stream: EventStream | null = null;
+  #reopenTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: TimelineStoreOptions) {
     super();
@@ -46,25 +57,13 @@ export class TimelineStore extends EventTarget {
 
   /** Opens the stream first and then loads the seed, so nothing recorded in between is missed. */
   async start(): Promise<void> {
-    const stream = this.#options.openStream();
-    this.#stream = stream;
-    stream.onopen = () => this.#setStatus('live');
-    stream.onerror = () => this.#setStatus(this.status === 'closed' ? 'closed' : 'reconnecting');
-    stream.addEventListener('record', (event) => this.add([JSON.parse(event.data) as TimelineRecord]));
-    stream.addEventListener('clock', (event) => this.setClock(JSON.parse(event.data) as ClockState));
-    try {
-      const page = await this.#options.loadPage();
-      this.error = null;
-      this.add(page.records);
-      if (!this.clock) this.setClock(page.clock);
-    } catch (err) {
-      this.error = err as Error;
-      this.#changed();
-    }
+    this.#open();
+    await this.#seed();
   }
 
   /** Stops listening; the records stay. */
   stop(): void {
+    clearTimeout(this.#reopenTimer);
     this.#stream?.close();
     this.#stream = null;
     this.#setStatus('closed');
@@ -101,6 +100,45 @@ export class TimelineStore extends EventTarget {
 
   get(id: string): TimelineRecord | undefined {
     return this.records.find((record) => record.id === id);
+  }
+
+  #open(reopened = false): void {
+    const stream = this.#options.openStream();
+    this.#stream = stream;
+    stream.onopen = () => {
+      this.#setStatus('live');
+      // A stream opened afresh does not replay what it missed (no Last-Event-ID); the seed does.
+      if (reopened) void this.#seed();
+    };
+    stream.onerror = () => {
+      if (this.status === 'closed') return;
+      this.#setStatus('reconnecting');
+      // The browser retries network errors itself but gives up on an HTTP error (the lab was down
+      // behind Vite's proxy, which answered 502); then open a new stream.
+      if (stream.readyState === CLOSED) {
+        stream.close();
+        this.#reopenTimer = setTimeout(() => this.#open(true), this.#options.reopenAfterMs ?? 2000);
+      }
+    };
+    stream.addEventListener('record', (event) => this.add([JSON.parse(event.data) as TimelineRecord]));
+    stream.addEventListener('clock', (event) => this.setClock(JSON.parse(event.data) as ClockState));
+    stream.addEventListener('app', (event) => {
+      this.app = JSON.parse(event.data) as AppState & { lesson: string | null };
+      this.#changed();
+    });
+  }
+
+  async #seed(): Promise<void> {
+    try {
+      const page = await this.#options.loadPage();
+      this.error = null;
+      this.add(page.records);
+      if (!this.clock) this.setClock(page.clock);
+      this.#changed();
+    } catch (err) {
+      this.error = err as Error;
+      this.#changed();
+    }
   }
 
   #insert(record: TimelineRecord): void {

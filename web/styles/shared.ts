@@ -36,7 +36,7 @@ export const sharedStyles = css`
     align-items: center;
     gap: 0.4em;
     padding: 0.4em 0.9em;
-    border: 1px solid var(--border);
+    border: 1px solid var(--control-border);
     border-radius: 6px;
     background: var(--surface);
     color: var(--text);
@@ -62,7 +62,7 @@ export const sharedStyles = css`
   }
   select {
     padding: 0.35em 0.5em;
-    border: 1px solid var(--border);
+    border: 1px solid var(--control-border);
     border-radius: 6px;
     background: var(--bg);
     min-width: 0;
