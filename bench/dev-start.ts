@@ -50,11 +50,12 @@ async function timeToReady(command: string[], env: Record<string, string>, urls:
 const dev: number[] = [];
 const vite: number[] = [];
 for (let run = 0; run < RUNS; run++) {
-  const [web, lab, stripe, app] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [web, lab, stripe, deepgram, app] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
   const env = {
     HOOKLAB_WEB_PORT: String(web),
     HOOKLAB_LAB_PORT: String(lab),
     HOOKLAB_STRIPE_PORT: String(stripe),
+    HOOKLAB_DEEPGRAM_PORT: String(deepgram),
     HOOKLAB_APP_PORT: String(app),
     HOOKLAB_WORKSPACE: mkdtempSync(join(tmpdir(), 'hooklab-bench-')),
   };

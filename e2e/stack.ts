@@ -52,7 +52,7 @@ export async function startStack(): Promise<Stack> {
   mkdirSync(join(workspaceDir, '03-first-consumer'), { recursive: true });
   cpSync(join(LESSONS_DIR, '03-first-consumer', 'solution'), join(workspaceDir, '03-first-consumer'), { recursive: true });
   const webPort = await freePort();
-  const lab = await startLab({ workspaceDir, ports: { lab: 0, stripe: 0, app: 0, web: webPort } });
+  const lab = await startLab({ workspaceDir, ports: { lab: 0, stripe: 0, deepgram: 0, app: 0, web: webPort } });
   let vite: ViteDevServer | undefined;
   try {
     process.env.HOOKLAB_WEB_PORT = String(webPort);

@@ -51,6 +51,7 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
   /** A start killed because a newer save came in while it was still loading. */
   #superseded: ChildProcess | undefined;
   #open = new Map<number, OpenRequest>();
+  #loadTolerance: number | undefined;
 
   constructor(private options: AppProcessOptions) {
     super();
@@ -104,6 +105,18 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
   /** Tells the child to reload the learner's files now (it also watches them itself). */
   reload(): void {
     this.send({ type: 'reload' });
+  }
+
+  /**
+   * While the lab itself puts "your app" under load (a push-versus-poll run of 1,000 jobs), a busy
+   * event loop is not a hung one: the health probe waits up to `timeoutMs` for an answer instead
+   * of its usual second. Returns the function that restores the usual timeout.
+   */
+  tolerateLoad(timeoutMs = 15_000): () => void {
+    this.#loadTolerance = timeoutMs;
+    return () => {
+      this.#loadTolerance = undefined;
+    };
   }
 
   /** Sends a message to the child; false when it is not running (e.g. restarting after a crash). */
@@ -187,8 +200,14 @@ export class AppProcess extends EventEmitter<{ message: [AppMessage]; status: [A
         clearTimeout(startTimer);
         this.#port = message.port;
         if (this.#lastCrash && this.#lastCrash.restartedInMs === null) this.#lastCrash.restartedInMs = Date.now() - this.#lastCrash.at;
+        const probeOptions = this.options.probe ?? {};
+        const tolerance = () => this.#loadTolerance;
         probe = new HealthProbe(`http://${host}:${message.port}${APP_HEALTH_PATH}`, {
-          ...this.options.probe,
+          intervalMs: probeOptions.intervalMs,
+          // Read at every probe, so that tolerateLoad() takes effect at once.
+          get timeoutMs() {
+            return tolerance() ?? probeOptions.timeoutMs;
+          },
           onHung: (silentMs) => {
             facts.hungForMs = silentMs;
             child.kill('SIGKILL');

@@ -68,14 +68,14 @@ test('a cancelled timer never runs', () => {
   expect(clock.state().pending).toBe(0);
 });
 
-test('three days of clock time pass in under three real seconds at 100000x', async () => {
+test('a day of clock time passes on its own in about a second of real time at 100000x', async () => {
   const clock = new VirtualClock({ paused: true });
-  const threeDays = 3 * 24 * 3600 * 1000;
-  const fired = new Promise<number>((resolve) => clock.setTimer(threeDays, () => resolve(clock.now())));
-  const started = performance.now();
+  const oneDay = 24 * 3600 * 1000;
+  const start = clock.now();
+  const fired = new Promise<number>((resolve) => clock.setTimer(oneDay, () => resolve(clock.now())));
   clock.set({ speed: 100_000, paused: false });
-  await fired;
-  expect(performance.now() - started).toBeLessThan(5_000);
+  // Nothing steps the clock here: only its speed can make a day pass before vitest's timeout.
+  expect((await fired) - start).toBeGreaterThanOrEqual(oneDay);
 });
 
 test('speeding up keeps the time already passed', () => {

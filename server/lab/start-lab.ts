@@ -7,7 +7,7 @@ import { Faults } from '../delivery/faults.ts';
 import type { RetryPolicy } from '../delivery/retry-policy.ts';
 import { createStripeWebhooks } from '../delivery/stripe-webhooks.ts';
 import { close, listen, portOf } from '../http/listen.ts';
-import { CallbackSender } from '../providers/deepgram/callbacks.ts';
+import { type CallbackPolicy, CallbackSender } from '../providers/deepgram/callbacks.ts';
 import { createDeepgramApp } from '../providers/deepgram/create-deepgram-app.ts';
 import { DeepgramJobs } from '../providers/deepgram/jobs.ts';
 import { createStripeApp } from '../providers/stripe/create-stripe-app.ts';
@@ -43,6 +43,8 @@ export interface LabOptions {
   deliveryTimeoutMs?: number;
   /** The mock Stripe's retry schedule (default: about three days). */
   stripeRetryPolicy?: RetryPolicy;
+  /** The mock Deepgram's choices: how fast it transcribes, and how it retries callbacks. */
+  deepgram?: { processingSpeed?: number; callbackPolicy?: Partial<CallbackPolicy> };
   /** Output of the parties, line by line. */
   log?: (party: 'lab' | 'stripe' | 'deepgram' | 'app', line: string) => void;
 }
@@ -108,7 +110,10 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
     const stripeUrl = `http://${host}:${portOf(stripeServer)}`;
     log('stripe', `Mock Stripe API on ${stripeUrl}/v1 (use any sk_test_… key)`);
 
-    const deepgram = { jobs: new DeepgramJobs(clock), callbacks: new CallbackSender({ clock, timeline }) };
+    const deepgram = {
+      jobs: new DeepgramJobs(clock, { processingSpeed: options.deepgram?.processingSpeed }),
+      callbacks: new CallbackSender({ clock, timeline, policy: options.deepgram?.callbackPolicy }),
+    };
     const deepgramServer = await listen(createDeepgramApp({ clock, timeline, ...deepgram }), {
       port: port('deepgram'),
       host,

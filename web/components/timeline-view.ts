@@ -8,6 +8,9 @@ import './error-notice.ts';
 import './timeline-row.ts';
 import type { TimelineRow } from './timeline-row.ts';
 
+/** Rows the list draws at most. */
+const SHOWN_ROWS = 100;
+
 /**
  * The live timeline: one row per HTTP exchange the lab saw, oldest first, following new ones as
  * they stream in. Rows fire `record-select` with the record's id. Arrow keys, Home and End move
@@ -78,7 +81,8 @@ export class TimelineView extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, () => this.store);
+    // The list is the page's most expensive render: during a busy run, at most five a second.
+    new StoreController(this, () => this.store, { minIntervalMs: 200 });
   }
 
   override disconnectedCallback(): void {
@@ -102,7 +106,9 @@ export class TimelineView extends LitElement {
 
   override render() {
     const store = this.store;
-    const records = store?.records ?? [];
+    // The newest rows only: a busy run streams hundreds of records a second, and a long list makes
+    // every frame's layout slow. The rest stay in the store (the inspector, the scenario views).
+    const records = (store?.records ?? []).slice(-SHOWN_ROWS);
     const status = store?.status ?? 'connecting';
     return html`<div class="head">
         <h2 id="timeline-heading">Timeline</h2>

@@ -63,5 +63,12 @@ export function timelineRouter(deps: {
     });
   });
 
+  // One record by id (the push-versus-poll view opens the request a mark stands for).
+  router.get('/:id', (req, res) => {
+    const record = timeline.get(req.params.id);
+    if (!record) throw new HttpError(404, `No timeline record "${req.params.id}".`, 'Record ids look like rec_123; GET /api/timeline lists them.');
+    res.json({ record });
+  });
+
   return router;
 }

@@ -15,8 +15,13 @@ export interface CallbackPolicy {
   timeoutMs: number;
 }
 
+/** Deepgram's published behaviour (10 retries, 30 s apart) and our 10 s timeout. */
 export const DEEPGRAM_CALLBACK_POLICY: CallbackPolicy = { retries: 10, intervalMs: 30_000, timeoutMs: 10_000 };
 
+/** Callbacks on the wire at once; more wait their turn, so 1,000 finishing together do not open 1,000 sockets. */
+const MAX_CONCURRENT = 64;
+
+/** How a callback ended: delivered (a 2xx) or given up, with every attempt's record. */
 export interface CallbackOutcome {
   delivered: boolean;
   attempts: TimelineRecord[];
@@ -31,6 +36,8 @@ export class CallbackSender {
   readonly #events = new EventEmitter<{ attempt: [TimelineRecord] }>().setMaxListeners(0);
   #inFlight = 0;
   #scheduled = 0;
+  #sending = 0;
+  readonly #queue: (() => void)[] = [];
 
   constructor(private readonly deps: { clock: VirtualClock; timeline: Timeline; policy?: Partial<CallbackPolicy> }) {}
 
@@ -38,9 +45,14 @@ export class CallbackSender {
     return { ...DEEPGRAM_CALLBACK_POLICY, ...this.deps.policy };
   }
 
-  /** Requests on the wire right now (the scenario runner waits for zero before moving the clock). */
+  /** Attempts sent or waiting their turn right now (the scenario runner waits for zero before moving the clock). */
   get inFlight(): number {
     return this.#inFlight;
+  }
+
+  /** Attempts on the wire right now (at most 64; the rest of `inFlight` wait their turn). */
+  get sending(): number {
+    return this.#sending;
   }
 
   /** Callbacks waiting for a retry. */
@@ -68,22 +80,20 @@ export class CallbackSender {
     return new Promise((resolve) => {
       const attempt = (n: number) => {
         this.#inFlight++;
-        void sendAndRecord(
-          {
-            runId: job.runId,
-            kind: 'callback',
-            from: 'deepgram',
-            to: 'app',
-            method: target.method,
-            url,
-            headers,
-            body,
-            attempt: n,
-            eventId: job.requestId,
-            ...(n > 1 && { labels: ['retry'] }),
-          },
-          { clock, timeline, timeoutMs: policy.timeoutMs },
-        ).then((record) => {
+        const request = {
+          runId: job.runId,
+          kind: 'callback' as const,
+          from: 'deepgram' as const,
+          to: 'app' as const,
+          method: target.method,
+          url,
+          headers,
+          body,
+          attempt: n,
+          eventId: job.requestId,
+          ...(n > 1 && { labels: ['retry'] }),
+        };
+        void this.#whenFree(() => sendAndRecord(request, { clock, timeline, timeoutMs: policy.timeoutMs })).then((record) => {
           this.#inFlight--;
           attempts.push(record);
           const ok = record.status !== null && record.status >= 200 && record.status < 300;
@@ -101,6 +111,19 @@ export class CallbackSender {
       };
       attempt(1);
     });
+  }
+
+  /** Runs `send` now if fewer than MAX_CONCURRENT are on the wire, else when one finishes. */
+  #whenFree(send: () => Promise<TimelineRecord>): Promise<TimelineRecord> {
+    const start = () => {
+      this.#sending++;
+      return send().finally(() => {
+        this.#sending--;
+        this.#queue.shift()?.();
+      });
+    };
+    if (this.#sending < MAX_CONCURRENT) return start();
+    return new Promise((resolve) => this.#queue.push(() => resolve(start())));
   }
 }
 

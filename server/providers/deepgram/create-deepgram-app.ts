@@ -11,6 +11,7 @@ import { jobsRouter } from './jobs-routes.ts';
 import { listenRouter } from './listen-routes.ts';
 import { samplesRouter } from './samples-routes.ts';
 
+/** What the mock Deepgram needs from the lab. */
 export interface DeepgramAppDeps {
   clock: VirtualClock;
   timeline: Timeline;

@@ -57,6 +57,20 @@ test('the same audio gives the same transcript, by URL or as raw audio bytes', a
   expect(record?.request.body).toBe(`[${wav.length} bytes of audio/wav]`);
 });
 
+test('a sample trimmed with ?duration= keeps only the words that fit, and takes that long to process', async () => {
+  const created = dg.nextJob();
+  const pending = dg.listen('', { body: body(sampleUrl('podcast-intro', '?duration=4')) });
+  const job = await created;
+  dg.clock.advance(4_000);
+  const result = (await (await pending).json()) as ListenResult;
+  const { words } = result.results.channels[0].alternatives[0];
+  expect(job.duration).toBe(4);
+  expect(result.metadata.duration).toBe(4);
+  expect(words.length).toBeGreaterThan(2);
+  expect(words.every((w) => w.end <= 4)).toBe(true);
+  expect(result.results.channels[0].alternatives[0].transcript).toBe(words.map((w) => w.word).join(' '));
+});
+
 test('any other URL is mapped to a sample by hash, always the same one', async () => {
   const ask = async () => {
     const job = dg.nextJob();
@@ -124,6 +138,18 @@ test('a callback that fails once is delivered by the retry, and the retry carrie
   const second = await dg.attempt(request_id, 2);
   expect([first.status, second.status]).toEqual([503, 200]);
   expect(second.request.body).toBe(first.request.body);
+});
+
+test('a hundred jobs finishing at once send their callbacks at most 64 at a time, and all arrive', async () => {
+  const callback = encodeURIComponent(`${dg.receiverUrl}/burst`);
+  const ids = await Promise.all(
+    Array.from({ length: 100 }, async () => ((await (await dg.listen(`?callback=${callback}`, { body: body(sampleUrl('voicemail')) })).json()) as { request_id: string }).request_id),
+  );
+  dg.clock.advance(9_000);
+  expect({ inFlight: dg.callbacks.inFlight, sending: dg.callbacks.sending }).toEqual({ inFlight: 100, sending: 64 });
+  await Promise.all(ids.map((id) => dg.attempt(id, 1)));
+  expect(dg.received.filter((c) => c.path === '/burst')).toHaveLength(100);
+  expect(dg.callbacks.inFlight).toBe(0);
 });
 
 test('the polling endpoint (not Deepgram\'s) reports queued, processing, then completed with the result', async () => {

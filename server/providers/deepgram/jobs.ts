@@ -5,7 +5,9 @@ import { badRequest, type DeepgramErrorBody } from './errors.ts';
 import type { Sample } from './samples.ts';
 import { buildTranscript, type ListenResult } from './transcript.ts';
 
+/** A job's states, in order (the polling endpoint reports them). */
 export const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
+/** One of JOB_STATUSES. */
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Where and how the result is sent, when the request named a callback. */
@@ -36,8 +38,10 @@ export interface DeepgramJob {
   finished: Promise<DeepgramJob>;
 }
 
+/** What a request gives a job; the queue adds the id, status and times. */
 export type NewJob = Pick<DeepgramJob, 'runId' | 'sample' | 'duration' | 'sha256' | 'options' | 'keyId' | 'callback'>;
 
+/** The mock's settings where Deepgram publishes no number. */
 export interface DeepgramSettings {
   /**
    * Seconds of audio transcribed per second of clock time. Our choice, not Deepgram's (which is far
@@ -62,7 +66,11 @@ export class DeepgramJobs {
     private readonly clock: VirtualClock,
     settings: Partial<DeepgramSettings> = {},
   ) {
-    this.settings = { processingSpeed: 1, ...settings };
+    const processingSpeed = settings.processingSpeed ?? 1;
+    if (!(Number.isFinite(processingSpeed) && processingSpeed > 0)) {
+      throw new RangeError(`Deepgram's processingSpeed must be a number above 0 (seconds of audio per second of clock time); got ${processingSpeed}.`);
+    }
+    this.settings = { processingSpeed };
   }
 
   /** Clock milliseconds a recording of `duration` seconds takes to transcribe. */

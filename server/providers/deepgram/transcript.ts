@@ -30,6 +30,7 @@ export interface ListenResult {
   };
 }
 
+/** What a transcript is built from: the job's recording, options and ids. */
 export interface TranscriptInput {
   requestId: string;
   sample: Sample;

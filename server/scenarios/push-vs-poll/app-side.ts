@@ -14,6 +14,13 @@ import { FROM_HEADER, RUN_HEADER } from '../../timeline/record-exchanges.ts';
 import type { ScenarioFromApp, ScenarioStart, ScenarioToApp } from './messages.ts';
 import { checkStatusNaive, type JobStatusAnswer, type PollDeps, pollUntilDone } from './poll-loops.ts';
 
+/**
+ * The runtime's own fetch, taken when this module loads, before MSW's `listen()` wraps the global
+ * one to intercept the learner's side-effect calls. Scenario traffic is the lab's measurement, not
+ * the learner's side effects, and the interception would cost more than the requests themselves.
+ */
+const directFetch = globalThis.fetch;
+
 /** Where Deepgram's callbacks for a run arrive in "your app" (the `/__hooklab` prefix is the lab's). */
 export const CALLBACK_PATH = '/__hooklab/scenarios/push-vs-poll/:runId/callback';
 
@@ -56,7 +63,7 @@ export function createScenarioHost(tell: (message: ScenarioFromApp) => void): { 
 
   async function call(start: ScenarioStart, runId: string, path: string, init: RequestInit = {}): Promise<unknown> {
     return limit(async () => {
-      const response = await fetch(`${start.deepgramUrl}${path}`, {
+      const response = await directFetch(`${start.deepgramUrl}${path}`, {
         ...init,
         headers: { authorization: `Token ${start.apiKey}`, 'content-type': 'application/json', [RUN_HEADER]: runId, [FROM_HEADER]: 'app' },
       });

@@ -41,6 +41,8 @@ export class ClockDriver {
       if (next === null) throw new Error('The run is stuck: nothing is scheduled on the clock, yet some jobs are not done.');
       const wait = realStart + (next - clockStart) / speed - performance.now();
       if (wait > 1) await abortable(new Promise((resolve) => setTimeout(resolve, wait)), signal);
+      // Someone may have resumed the clock from the page meanwhile; the run keeps it held.
+      if (!this.clock.state().paused) this.clock.set({ paused: true });
       this.clock.step();
     }
   }

@@ -6,7 +6,8 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
 function late(figures: StrategyFigures): string {
   const latency = figures.detectionLatencyMs;
   if (!latency) return 'never noticed a finished job';
-  if (latency.max === 0) return 'noticed every finished job at once';
+  if (latency.max === 0) return figures.detected === 1 ? 'noticed the finished job at once' : 'noticed every finished job at once';
+  if (figures.detected === 1) return `noticed the finished job ${seconds(latency.max)} late`;
   return `noticed a finished job ${seconds(latency.p50)} late at the median (${seconds(latency.max)} at worst)`;
 }
 

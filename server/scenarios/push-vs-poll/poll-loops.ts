@@ -10,6 +10,7 @@ export interface PollDeps {
   sleep: (ms: number) => Promise<void>;
 }
 
+/** How a correct poll loop paces itself. */
 export interface PollOptions {
   intervalMs: number;
   /** Each wait is this many times the previous one (1: fixed). */

@@ -41,6 +41,20 @@ test('the article\'s example: a 30 s job polled every 2 s takes 15 polls, 14 was
   const callbacks = lab.timeline.list({ runId: result.runs.push, kind: 'callback' });
   expect(callbacks.map((r) => [r.from, r.to, r.status])).toEqual(Array(5).fill(['deepgram', 'app', 200]));
   expect(lab.timeline.list({ runId: result.runs.poll, kind: 'poll' })).toHaveLength(75);
+  // Lanes to draw: each job submitted at the start, finished 30 s later, known at once by push, and by the 15th poll.
+  const start = result.clock.startedAt;
+  expect(result.lanes.push.map((l) => [l.submittedAt - start, l.finishedAt! - start, l.knownAt! - start, l.events.length])).toEqual(Array(5).fill([0, 30_000, 30_000, 1]));
+  expect(result.lanes.poll.map((l) => [l.submittedAt - start, l.finishedAt! - start, l.knownAt! - start, l.events.length])).toEqual(Array(5).fill([0, 30_000, 30_000, 15]));
+  expect(result.lanes.poll[0].events.map((e) => e.news)).toEqual([...Array(14).fill(false), true]);
+  expect(lab.timeline.get(result.lanes.poll[0].events[0].id)?.kind).toBe('poll');
+});
+
+test('the sentence under the figures reads them: a 28.9 s job polled every 2 s is noticed 1.1 s late', async () => {
+  const { result } = await run({ jobs: 1, jobSeconds: 28.9, pollIntervalMs: 2000 });
+  expect(result.poll.detectionLatencyMs).toEqual({ p50: 1100, p95: 1100, max: 1100 });
+  expect(result.summary).toBe(
+    'Polling made 15 requests for 1 job, 14 of them wasted, and noticed the finished job 1.1 s late. Push made 1 request, none wasted, and noticed the finished job at once.',
+  );
 });
 
 test('with durations drawn from a range, polls per job and lateness match what the interval implies', async () => {
@@ -74,6 +88,28 @@ test('the article\'s naive loop asks once per job and stops, never seeing a tran
   expect(result.poll).toMatchObject({ requests: 4, wasted: 4, detected: 0, missed: 4 });
   expect(result.push).toMatchObject({ requests: 4, detected: 4 });
   expect(result.summary).toContain("`!status == 'completed'` is never true");
+});
+
+test('one run at a time: a second run while one is going gets a 409', async () => {
+  // At 5× real time, a 5 s job keeps the first run going for about a second.
+  const seen = new Set(lab.timeline.list().map((r) => r.id));
+  const first = run({ jobs: 1, jobSeconds: 5, pollIntervalMs: 1000, speed: 5 });
+  await lab.timeline.waitFor((r) => !seen.has(r.id) && r.runId.startsWith('pvp_'));
+  const second = await run({ jobs: 1, jobSeconds: 5, pollIntervalMs: 1000 });
+  expect(second.status).toBe(409);
+  expect(second.result.error?.message).toMatch(/already going/);
+  expect((await first).result.poll.requests).toBe(5);
+});
+
+test('a run during which your app restarts stops with a 409 instead of wrong figures', async () => {
+  const seen = new Set(lab.timeline.list().map((r) => r.id));
+  const pending = run({ jobs: 2, jobSeconds: 5, pollIntervalMs: 1000, speed: 5 });
+  await lab.timeline.waitFor((r) => !seen.has(r.id) && r.runId.startsWith('pvp_'));
+  await lab.app.switchTo(lab.app.dir);
+  const { status, result } = await pending;
+  expect(status).toBe(409);
+  expect(result.error?.message).toMatch(/^Your app was stopped or restarted/);
+  expect((await run({ jobs: 1, jobSeconds: 4, pollIntervalMs: 2000 })).result.poll.requests).toBe(2);
 });
 
 test('the clock is left as it was found, and bad parameters get a 400 that says what to send', async () => {

@@ -8,11 +8,13 @@ import type { DeepgramJobs } from '../../providers/deepgram/jobs.ts';
 import type { Timeline } from '../../timeline/timeline.ts';
 import { ClockDriver } from './clock-driver.ts';
 import { describeFigures } from './describe.ts';
+import { buildLanes } from './lanes.ts';
 import { measurePolling, measurePush } from './measure.ts';
 import type { ScenarioToApp } from './messages.ts';
 import { jobDurations, parsePushVsPollParams } from './params.ts';
 import type { PushVsPollResult } from './types.ts';
 
+/** The parties a run drives: the clock, the timeline, your app and the mock Deepgram. */
 export interface PushVsPollDeps {
   clock: VirtualClock;
   timeline: Timeline;
@@ -20,6 +22,27 @@ export interface PushVsPollDeps {
   deepgram: { jobs: DeepgramJobs; callbacks: CallbackSender };
   urls: () => { deepgram: string; app: string };
   apiKey: string;
+}
+
+/** Real milliseconds to wait for "your app" to come up (it restarts when a lesson is opened). */
+const START_WAIT_MS = 15_000;
+
+/** Resolves once "your app" is up, waiting a while if it is (re)starting. */
+function untilUp(app: AppProcess): Promise<void> {
+  if (app.status === 'up') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      app.off('status', onStatus);
+      reject(new HttpError(409, `Your app is ${app.status}, so it cannot run the scenario.`, 'Wait until GET /api/health says the app is up, then run again.'));
+    }, START_WAIT_MS);
+    const onStatus = (status: string) => {
+      if (status !== 'up') return;
+      clearTimeout(timer);
+      app.off('status', onStatus);
+      resolve();
+    };
+    app.on('status', onStatus);
+  });
 }
 
 /** Real milliseconds a run may take before the lab gives up on it. */
@@ -37,8 +60,13 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
     const { clock, timeline, app, deepgram } = deps;
     const params = parsePushVsPollParams(body, clock.state().speed);
     if (running) throw new HttpError(409, 'A push-versus-poll run is already going.', 'Wait for it to finish (its figures come back in its response), then start another.');
-    if (app.status !== 'up') throw new HttpError(503, `Your app is ${app.status}, so it cannot run the scenario.`, 'Wait until GET /api/health says the app is up.');
     running = true;
+    try {
+      await untilUp(app);
+    } catch (err) {
+      running = false;
+      throw err;
+    }
     const runId = `pvp_${randomUUID().slice(0, 8)}`;
     const runs = { push: `${runId}-push`, poll: `${runId}-poll` };
     const wasPaused = clock.state().paused;
@@ -82,11 +110,14 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
       driver.busy(-1);
     };
     const onStatus = (status: string) => {
-      if (status === 'crashed') abort.abort(new HttpError(503, 'Your app crashed during the run, so its figures would be wrong.', 'It has been restarted; run the scenario again.'));
+      if (status === 'up') return;
+      const why = status === 'crashed' ? 'crashed' : 'was stopped or restarted (another lesson opened?)';
+      abort.abort(new HttpError(409, `Your app ${why} during the run, so its figures would be wrong.`, 'Run the scenario again once your app is up.'));
     };
     const limit = setTimeout(() => abort.abort(new HttpError(504, `The run took longer than ${RUN_LIMIT_MS / 60_000} minutes of real time and was stopped.`, 'Try fewer jobs or a higher speed.')), RUN_LIMIT_MS);
     app.on('message', onMessage);
     app.on('status', onStatus);
+    const endTolerance = app.tolerateLoad();
 
     const durations = jobDurations(params);
     const processingSpeed = deepgram.jobs.settings.processingSpeed;
@@ -94,6 +125,7 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
     const wallStart = performance.now();
     clock.set({ paused: true });
     const clockStart = clock.now();
+    let clockEnd = clockStart;
     try {
       driver.busy(2 * params.jobs);
       const start: ScenarioToApp = {
@@ -107,11 +139,13 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
         audioUrls: durations.map((s) => `${deepgramUrl}/samples/podcast-intro.wav?duration=${s * processingSpeed}`),
         poll: { intervalMs: params.pollIntervalMs, backoff: params.backoff, maxAttempts: params.maxAttempts, variant: params.variant },
       };
-      if (!app.send({ type: 'scenario', payload: start })) throw new HttpError(503, 'Your app is not running, so it cannot run the scenario.');
+      if (!app.send({ type: 'scenario', payload: start })) throw new HttpError(409, 'Your app is not running, so it cannot run the scenario.', 'Wait until GET /api/health says the app is up.');
       const done = () => submitted === params.jobs && loopsEnded === params.jobs && pushSettled >= params.jobs - failedSubmissions;
       await driver.run(done, params.speed, abort.signal);
+      clockEnd = clock.now();
     } finally {
       clearTimeout(limit);
+      endTolerance();
       stopAttempts();
       app.off('message', onMessage);
       app.off('status', onStatus);
@@ -119,9 +153,10 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
       clock.set({ paused: wasPaused });
       running = false;
     }
-    const clockEnd = clock.now();
-    const push = measurePush(timeline.list({ runId: runs.push }), params.jobs, clockStart, clockEnd);
-    const poll = measurePolling(timeline.list({ runId: runs.poll }), params.jobs, clockStart, clockEnd);
+    const pushRecords = timeline.list({ runId: runs.push });
+    const pollRecords = timeline.list({ runId: runs.poll });
+    const push = measurePush(pushRecords, params.jobs, clockStart, clockEnd);
+    const poll = measurePolling(pollRecords, params.jobs, clockStart, clockEnd);
     return {
       runId,
       runs,
@@ -130,6 +165,7 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
       wallMs: Math.round(performance.now() - wallStart),
       push,
       poll,
+      lanes: { push: buildLanes(pushRecords, 'push'), poll: buildLanes(pollRecords, 'poll') },
       summary: describeFigures(params, push, poll),
       ...(errors.length && { errors }),
     };

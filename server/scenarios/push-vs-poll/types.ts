@@ -5,6 +5,7 @@
 
 /** The article's naive loop (bug included), or a correct loop with interval, backoff and a bound. */
 export const POLL_VARIANTS = ['loop', 'naive'] as const;
+/** One of POLL_VARIANTS. */
 export type PollVariant = (typeof POLL_VARIANTS)[number];
 
 /** What `POST /api/scenarios/push-vs-poll` takes, with defaults filled in. */
@@ -26,6 +27,7 @@ export interface PushVsPollParams {
   seed: number;
 }
 
+/** Detection latency over the detected jobs, in clock milliseconds. */
 export interface LatencyFigures {
   p50: number;
   p95: number;
@@ -52,6 +54,26 @@ export interface StrategyFigures {
   perSecond: number[];
 }
 
+/** One request on a job's lane. */
+export interface LaneEvent {
+  /** The timeline record's id (open it in the inspector). */
+  id: string;
+  at: number;
+  status: number | null;
+  /** True for the one request that told your app the job had finished. */
+  news: boolean;
+}
+
+/** One job as drawn: submitted, finished at the provider, known by your app. Clock milliseconds. */
+export interface JobLane {
+  requestId: string;
+  submittedAt: number;
+  /** When the provider finished it (null if your app never learned). */
+  finishedAt: number | null;
+  knownAt: number | null;
+  events: LaneEvent[];
+}
+
 /** What the scenario answers. */
 export interface PushVsPollResult {
   runId: string;
@@ -64,6 +86,8 @@ export interface PushVsPollResult {
   wallMs: number;
   push: StrategyFigures;
   poll: StrategyFigures;
+  /** The first jobs of each strategy, to draw on one time axis. */
+  lanes: { push: JobLane[]; poll: JobLane[] };
   /** The figures read out in one or two sentences for the learner. */
   summary: string;
   /** What went wrong in your app during the run (first few), if anything did. */
