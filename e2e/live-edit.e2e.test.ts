@@ -67,8 +67,9 @@ test('typing and Ctrl-S change what "your app" answers; an infinite loop saved i
   await row.click();
   const inspector = page.locator('record-inspector');
   await inspector.getByRole('heading', { name: /POST .*\/webhooks\/stripe/ }).waitFor();
-  await page.screenshot({ path: join(ARTIFACTS, 'live-edit-new-behaviour.png') });
   expect(await inspector.locator('section').textContent()).toContain('"handledBy": "the page editor"');
+  await inspector.locator('pre', { hasText: 'handledBy' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, 'live-edit-new-behaviour.png') });
 
   await replaceInEditor(page, editor, 'const event = req.body;', 'const event = req.body; while (true) {}');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -110,8 +111,11 @@ test('a save made in another editor shows up at once; under unsaved edits both v
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
-  await conflict.getByRole('button', { name: /Keep mine/ }).click();
+  // Focus was in the hidden editor: it moves to the choice, and back to the editor once chosen.
+  expect(await focusedLabel(page)).toMatch(/^Keep mine/);
+  await page.keyboard.press('Enter');
   await conflict.waitFor({ state: 'detached' });
+  expect(await focusedLabel(page)).toBe('Edit app.ts');
   expect(readFileSync(appFile(), 'utf8')).toContain('// typed in the page');
   expect(readFileSync(appFile(), 'utf8')).not.toContain('again');
   expect(problems).toEqual([]);

@@ -131,6 +131,8 @@ export class WorkspaceEditor extends LitElement {
   };
   #listening: TimelineStore | undefined;
   #mark: EditorMark | null = null;
+  #hadConflict = false;
+  #focusInside = false;
   #markKey = 'null';
 
   override connectedCallback(): void {
@@ -148,6 +150,16 @@ export class WorkspaceEditor extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this.#follow(this.store);
     if (changed.has('lessonId') || changed.has('files')) this.#open();
+    // Read before rendering: hiding the editor drops the focus it held.
+    this.#focusInside = this.matches(':focus-within');
+  }
+
+  protected override updated(): void {
+    // The editor hides while two versions are shown: keep keyboard focus with the choice, then give it back.
+    const conflict = this._sessions[this._current]?.conflict ?? null;
+    if (conflict && !this.#hadConflict && this.#focusInside) this.shadowRoot?.querySelector<HTMLElement>('.panel .button')?.focus();
+    if (!conflict && this.#hadConflict && this.#focusInside) this.shadowRoot?.querySelector('code-editor')?.focus();
+    this.#hadConflict = conflict !== null;
   }
 
   override render() {
