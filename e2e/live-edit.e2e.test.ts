@@ -112,10 +112,10 @@ test('a save made in another editor shows up at once; under unsaved edits both v
   expect(overflow).toBeLessThanOrEqual(0);
 
   // Focus was in the hidden editor: it moves to the choice, and back to the editor once chosen.
-  expect(await focusedLabel(page)).toMatch(/^Keep mine/);
+  await expect.poll(() => focusedLabel(page)).toMatch(/^Keep mine/);
   await page.keyboard.press('Enter');
   await conflict.waitFor({ state: 'detached' });
-  expect(await focusedLabel(page)).toBe('Edit app.ts');
+  await expect.poll(() => focusedLabel(page)).toBe('Edit app.ts');
   expect(readFileSync(appFile(), 'utf8')).toContain('// typed in the page');
   expect(readFileSync(appFile(), 'utf8')).not.toContain('again');
   expect(problems).toEqual([]);

@@ -1,14 +1,8 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { EditorHandle } from '../lib/codemirror-setup.ts';
+import type { EditorMark } from '../lib/compile-mark.ts';
 import { sharedStyles } from '../styles/shared.ts';
-
-/** A compile error to mark in the editor (1-based line and column). */
-export interface EditorMark {
-  line: number;
-  column: number;
-  message: string;
-}
 
 /**
  * One CodeMirror editor on one file's text. CodeMirror arrives with a dynamic `import()` on first
@@ -57,6 +51,7 @@ export class CodeEditor extends LitElement {
   @query('.mount') private _mount?: HTMLElement;
 
   #editor: EditorHandle | null = null;
+  #markKey = 'null';
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -81,7 +76,12 @@ export class CodeEditor extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('content')) this.#editor?.setContent(this.content);
-    if (changed.has('mark')) this.#editor?.markError(this.mark);
+    // The mark arrives as a new object on every render of the parent: re-mark only when it differs.
+    const markKey = JSON.stringify(this.mark);
+    if (changed.has('mark') && markKey !== this.#markKey) {
+      this.#markKey = markKey;
+      this.#editor?.markError(this.mark);
+    }
   }
 
   override render() {
@@ -103,6 +103,7 @@ export class CodeEditor extends LitElement {
         onSave: () => this.dispatchEvent(new CustomEvent('save')),
       });
       this.#editor.markError(this.mark);
+      this.#markKey = JSON.stringify(this.mark);
       this.requestUpdate();
     } catch (err) {
       this._loadError = err as Error;

@@ -1,11 +1,14 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { compileMark } from '../lib/compile-mark.ts';
 import { EditorSession, type WorkspaceChange } from '../lib/editor-session.ts';
+import { handlerKey, type SaveStatus, saveStatusText } from '../lib/save-status.ts';
 import type { TimelineStore } from '../lib/timeline-store.ts';
 import { sharedStyles } from '../styles/shared.ts';
-import type { EditorMark } from './code-editor.ts';
 import './code-diff.ts';
 import './code-editor.ts';
+import './edit-conflict.ts';
+import './solution-diff.ts';
 import './error-notice.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -60,30 +63,6 @@ export class WorkspaceEditor extends LitElement {
       .status.saved {
         color: var(--success);
       }
-      .panel {
-        border: 1px solid var(--client-error);
-        border-left-width: 4px;
-        background: var(--client-error-bg);
-        border-radius: 6px;
-        padding: 0.5rem 0.75rem 0.75rem;
-        margin: 0 0 0.5rem;
-      }
-      .panel.solution {
-        border-color: var(--border);
-        border-left-color: var(--accent);
-        background: var(--bg);
-        margin: 0.6rem 0 0;
-      }
-      .panel p {
-        margin: 0 0 0.45rem;
-        font-size: 0.9rem;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        margin-top: 0.5rem;
-      }
       .help {
         margin: 0.2rem 0 0;
         font-size: 0.8rem;
@@ -116,9 +95,8 @@ export class WorkspaceEditor extends LitElement {
 
   @state() private _sessions: EditorSession[] = [];
   @state() private _current = 0;
-  @state() private _status: { text: string; saved?: boolean; swapAfter?: number | null } | null = null;
-  @state() private _solution: string | null = null;
-  @state() private _solutionError: Error | null = null;
+  @state() private _status: SaveStatus | null = null;
+  @state() private _showSolution = false;
 
   readonly #onSessionChange = () => this.requestUpdate();
   readonly #onWorkspace = (event: Event) => {
@@ -130,10 +108,19 @@ export class WorkspaceEditor extends LitElement {
     if (this._sessions.some((session) => session.dirty)) event.preventDefault();
   };
   #listening: TimelineStore | undefined;
-  #mark: EditorMark | null = null;
   #hadConflict = false;
   #focusInside = false;
-  #markKey = 'null';
+
+  constructor() {
+    super();
+    // Ctrl/Cmd-S on the toolbar or a conflict's buttons saves too, instead of the browser's dialog
+    // (inside the editor CodeMirror's keymap has already handled it and prevented the default).
+    this.addEventListener('keydown', (event) => {
+      if (event.defaultPrevented || event.key.toLowerCase() !== 's' || !(isMac ? event.metaKey : event.ctrlKey) || event.altKey || event.shiftKey) return;
+      event.preventDefault();
+      void this._onSave();
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -157,7 +144,10 @@ export class WorkspaceEditor extends LitElement {
   protected override updated(): void {
     // The editor hides while two versions are shown: keep keyboard focus with the choice, then give it back.
     const conflict = this._sessions[this._current]?.conflict ?? null;
-    if (conflict && !this.#hadConflict && this.#focusInside) this.shadowRoot?.querySelector<HTMLElement>('.panel .button')?.focus();
+    if (conflict && !this.#hadConflict && this.#focusInside) {
+      const choice = this.shadowRoot?.querySelector('edit-conflict');
+      void choice?.updateComplete.then(() => choice.focusChoice());
+    }
     if (!conflict && this.#hadConflict && this.#focusInside) this.shadowRoot?.querySelector('code-editor')?.focus();
     this.#hadConflict = conflict !== null;
   }
@@ -179,77 +169,45 @@ export class WorkspaceEditor extends LitElement {
         <button class="button primary" type="button" aria-disabled=${session.saving ? 'true' : 'false'} aria-keyshortcuts=${isMac ? 'Meta+S' : 'Control+S'} @click=${this._onSave}>
           ${session.saving ? 'Saving…' : 'Save'}
         </button>
-        <button class="button" type="button" aria-expanded=${this._solution !== null ? 'true' : 'false'} @click=${this._onToggleSolution}>
-          ${this._solution !== null ? 'Hide solution' : 'Show solution'}
+        <button class="button" type="button" aria-expanded=${this._showSolution ? 'true' : 'false'} @click=${this._onToggleSolution}>
+          ${this._showSolution ? 'Hide solution' : 'Show solution'}
         </button>
         <button class="button" type="button" @click=${this._onReset}>Reset to starter</button>
       </div>
-      ${session.conflict ? this._renderConflict(session) : nothing}
+      ${session.conflict
+        ? html`<edit-conflict .conflict=${session.conflict} file=${name} @keep-mine=${this._onKeepMine} @take-theirs=${this._onTakeTheirs}></edit-conflict>`
+        : nothing}
       ${session.base ? this._renderEditor(session) : html`<p class="help">${session.error ? '' : `Loading ${name}…`}</p>`}
       <p class="help">
         <kbd>${MOD}S</kbd> saves and "your app" runs it at once. <kbd>${MOD}F</kbd> searches. <kbd>Tab</kbd> indents: press <kbd>Esc</kbd> then
         <kbd>Tab</kbd> to move on.
       </p>
-      <p class="status ${this._status?.saved ? 'saved' : ''}" role="status">${this._statusText()}</p>
+      <p class="status ${this._status?.saved ? 'saved' : ''}" role="status">${saveStatusText(this._status, this.store?.app, this.lessonId)}</p>
       <error-notice .error=${session.error} context=${`Could not load or save ${name}`}></error-notice>
-      ${this._solution !== null
-        ? html`<section class="panel solution" aria-label="Your file against the solution">
-            <p>Your file against the lesson's solution: lines only yours have are red, the solution's are green. Nothing is copied into your file.</p>
-            <code-diff .a=${session.content} .b=${this._solution} aLabel=${`Your ${name}`} bLabel="Solution"></code-diff>
-          </section>`
-        : nothing}
-      <error-notice .error=${this._solutionError} context="Could not load the solution"></error-notice>`;
-  }
-
-  private _renderConflict(session: EditorSession) {
-    const conflict = session.conflict!;
-    return html`<section class="panel" role="alert" aria-label="Two versions of ${session.file}">
-      <p>
-        <strong>${session.file} changed on disk</strong> (in another editor) while you had unsaved edits here. Nothing was overwritten: compare both
-        and choose.
-      </p>
-      <code-diff .a=${conflict.mine} .b=${conflict.theirs.content} aLabel="Your version (in this page)" bLabel="On disk now"></code-diff>
-      <div class="actions">
-        <button class="button primary" type="button" @click=${this._onKeepMine}>Keep mine (save it over the file on disk)</button>
-        <button class="button" type="button" @click=${this._onTakeTheirs}>Take the file on disk</button>
-      </div>
-    </section>`;
+      ${this._showSolution ? html`<solution-diff .session=${session} .content=${session.content}></solution-diff>` : nothing}`;
   }
 
   private _renderEditor(session: EditorSession) {
     return html`<code-editor
       ?hidden=${session.conflict !== null}
       .content=${session.content}
-      .mark=${this._mark(session)}
+      .mark=${compileMark(this.store?.app, this.lessonId, session.file)}
       label=${`Edit ${session.file}`}
       @edit=${(e: CustomEvent<string>) => session.edit(e.detail)}
       @save=${this._onSave}
     ></code-editor>`;
   }
 
-  /** The compile error "your app" reports for this file, to mark in the editor (the same object while it stays). */
-  private _mark(session: EditorSession): EditorMark | null {
-    const app = this.store?.app;
-    const error = app && app.lesson === this.lessonId && app.handler.status === 'compile-error' ? app.handler.error : null;
-    const mark = error && error.file === session.file && error.line >= 1 ? { line: error.line, column: error.column, message: error.message } : null;
-    const key = JSON.stringify(mark);
-    if (key !== this.#markKey) {
-      this.#markKey = key;
-      this.#mark = mark;
-    }
-    return this.#mark;
-  }
-
   private _onPick(index: number): void {
     this._current = index;
-    this._solution = null;
+    this._showSolution = false;
   }
 
   private async _onSave(): Promise<void> {
     const session = this._sessions[this._current];
     if (!session || session.saving) return;
-    // The handler version before the save: a newer one means "your app" has loaded the saved file.
-    const before = handlerVersion(this.store);
+    // The handler before the save: another one means "your app" has loaded the saved file.
+    const before = handlerKey(this.store?.app);
     const result = await session.save();
     this._status =
       result === 'saved'
@@ -257,19 +215,6 @@ export class WorkspaceEditor extends LitElement {
         : result === 'conflict'
           ? { text: 'Not saved: the file changed on disk. Choose a version above.' }
           : { text: 'Not saved.' };
-  }
-
-  /** The status line; after a save it follows "your app" until it serves the new code (or fails to compile it). */
-  private _statusText(): string {
-    const status = this._status;
-    if (!status) return '';
-    if (status.swapAfter === undefined) return status.text;
-    const handler = this.store?.app?.handler;
-    const version = handlerVersion(this.store);
-    if (!handler || version === null || status.swapAfter === null || version <= status.swapAfter) return `${status.text}: your app is loading it…`;
-    return handler.status === 'compile-error'
-      ? `${status.text}, but it does not compile (see the alert in the lab): the last good version keeps answering.`
-      : `${status.text}: your app runs the new code.`;
   }
 
   private async _onKeepMine(): Promise<void> {
@@ -296,19 +241,8 @@ export class WorkspaceEditor extends LitElement {
     if (!session.error) this._status = { text: `Reset to the starter.${savedTo ? ` Your previous file is kept in workspace/${savedTo}.` : ''}` };
   }
 
-  private async _onToggleSolution(): Promise<void> {
-    if (this._solution !== null) {
-      this._solution = null;
-      return;
-    }
-    try {
-      this._solution = await this._sessions[this._current].solution();
-      this._solutionError = null;
-      await this.updateComplete;
-      this.shadowRoot?.querySelector('.panel.solution')?.scrollIntoView({ block: 'start' });
-    } catch (err) {
-      this._solutionError = err as Error;
-    }
+  private _onToggleSolution(): void {
+    this._showSolution = !this._showSolution;
   }
 
   #open(): void {
@@ -316,7 +250,7 @@ export class WorkspaceEditor extends LitElement {
     this._sessions = this.lessonId ? this.files.map((file) => new EditorSession(this.lessonId, file)) : [];
     this._current = 0;
     this._status = null;
-    this._solution = null;
+    this._showSolution = false;
     for (const session of this._sessions) {
       session.addEventListener('change', this.#onSessionChange);
       void session.load();
@@ -331,11 +265,6 @@ export class WorkspaceEditor extends LitElement {
     store?.addEventListener('change', this.#onStoreChange);
     this.#listening = store;
   }
-}
-
-function handlerVersion(store: TimelineStore | undefined): number | null {
-  const handler = store?.app?.handler;
-  return handler && handler.status !== 'loading' ? handler.version : null;
 }
 
 declare global {
