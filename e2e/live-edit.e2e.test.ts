@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { LESSONS_DIR } from '../server/lab/lessons.ts';
 import { deliveredPaymentRow, focusedLabel, triggerPayment } from './page-helpers.ts';
 import { ARTIFACTS, launchChromium, type Stack, startStack, watchConsole } from './stack.ts';
 
@@ -164,5 +165,27 @@ test('a save that does not compile is marked on its line in the editor, and the 
   await mark.waitFor({ state: 'detached' });
   await page.locator('app-status [role="alert"]', { hasText: 'does not compile' }).waitFor({ state: 'detached' });
   expect(readFileSync(appFile(), 'utf8')).not.toContain('broken');
+  expect(problems).toEqual([]);
+});
+
+test('Reset to starter asks first, saying a history copy is kept, then puts the starter back and names the copy', async () => {
+  const { page, problems, editor } = await openLesson();
+  const before = readFileSync(appFile(), 'utf8');
+  let question = '';
+  page.once('dialog', (dialog) => {
+    question = dialog.message();
+    void dialog.accept();
+  });
+  await page.getByRole('button', { name: 'Reset to starter' }).click();
+  const status = page.locator('workspace-editor [role="status"]', { hasText: /Your previous file is kept in workspace\/\.history\// });
+  await status.waitFor();
+  expect(question).toContain('workspace/.history/');
+  const starter = readFileSync(join(LESSONS_DIR, LESSON, 'starter', 'app.ts'), 'utf8');
+  expect(readFileSync(appFile(), 'utf8')).toBe(starter);
+  await expect.poll(async () => editor.textContent()).toContain('TODO 1');
+  const kept = /workspace\/(\.history\/\S+?)\.?$/.exec((await status.textContent()) ?? '')?.[1];
+  expect(kept && readFileSync(join(stack.workspaceDir, kept), 'utf8')).toBe(before);
+  // Put the working handler back for whoever runs next.
+  writeFileSync(appFile(), before);
   expect(problems).toEqual([]);
 });
