@@ -123,6 +123,9 @@ test('can be driven from the keyboard alone: trigger, open a row, close it with 
   const { page, problems } = await openPage({});
   await page.goto(`${stack.url}#/lessons/${LESSON}`);
   await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
+  // The history arrives with the timeline's seed, which may land after the heading (the page
+  // also loads the editor then): wait for it, or the count below races it.
+  await page.locator('timeline-view button.row').nth(15).waitFor();
 
   // The first Tab offers a way past the lesson, straight to the lab.
   await page.keyboard.press('Tab');
