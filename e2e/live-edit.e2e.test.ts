@@ -189,3 +189,21 @@ test('Reset to starter asks first, saying a history copy is kept, then puts the 
   writeFileSync(appFile(), before);
   expect(problems).toEqual([]);
 });
+
+test('loads CodeMirror only when a lesson shows the editor', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto(`${stack.url}#/lessons/07-push-vs-poll`);
+  await page.getByRole('heading', { level: 1, name: /Push versus poll/ }).waitFor();
+  await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor();
+  expect(requested.filter((url) => /codemirror/i.test(url))).toEqual([]);
+
+  await page.getByRole('link', { name: /Your first consumer/ }).click();
+  await page.getByRole('textbox', { name: 'Edit app.ts' }).waitFor();
+  expect(requested.some((url) => /codemirror/i.test(url))).toBe(true);
+  expect(problems).toEqual([]);
+});

@@ -156,7 +156,7 @@ export class WorkspaceEditor extends LitElement {
     const session = this._sessions[this._current];
     if (!session) return nothing;
     const name = session.file;
-    return html`<div class="bar" role="toolbar" aria-label="Editor">
+    return html`<div class="bar">
         ${this._sessions.length > 1
           ? this._sessions.map(
               (s, i) =>
