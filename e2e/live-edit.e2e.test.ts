@@ -26,13 +26,13 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function openLesson(options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[]; editor: Locator }> {
+async function openLesson(options: BrowserContextOptions = {}, allow: RegExp[] = []): Promise<{ page: Page; problems: string[]; editor: Locator }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options });
   contexts.push(context);
   const page = await context.newPage();
   // A step that hangs fails on its own line, well inside the test timeout.
   page.setDefaultTimeout(10_000);
-  const problems = watchConsole(page);
+  const problems = watchConsole(page, allow);
   await page.goto(`${stack.url}#/lessons/${LESSON}`);
   await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
   await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor();
@@ -205,5 +205,18 @@ test('loads CodeMirror only when a lesson shows the editor', async () => {
   await page.getByRole('link', { name: /Your first consumer/ }).click();
   await page.getByRole('textbox', { name: 'Edit app.ts' }).waitFor();
   expect(requested.some((url) => /codemirror/i.test(url))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test('unsaved edits survive going to another lesson and back', async () => {
+  // Switching lessons restarts "your app"; the health poll meets a 503 while it starts.
+  const { page, problems, editor } = await openLesson({}, [/status of 503 \(Service Unavailable\)/]);
+  await replaceInEditor(page, editor, 'export default router;', 'export default router; // still here');
+  await page.getByRole('link', { name: /Push versus poll/ }).click();
+  await page.getByRole('heading', { level: 1, name: /Push versus poll/ }).waitFor();
+  await page.getByRole('link', { name: /Your first consumer/ }).click();
+  await expect.poll(async () => page.getByRole('textbox', { name: 'Edit app.ts' }).textContent()).toContain('// still here');
+  await page.locator('workspace-editor .dirty', { hasText: 'Unsaved changes' }).waitFor();
+  expect(readFileSync(appFile(), 'utf8')).not.toContain('// still here');
   expect(problems).toEqual([]);
 });

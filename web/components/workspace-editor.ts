@@ -247,13 +247,14 @@ export class WorkspaceEditor extends LitElement {
 
   #open(): void {
     for (const session of this._sessions) session.removeEventListener('change', this.#onSessionChange);
-    this._sessions = this.lessonId ? this.files.map((file) => new EditorSession(this.lessonId, file)) : [];
+    this._sessions = this.lessonId ? this.files.map((file) => sessionFor(this.lessonId, file)) : [];
     this._current = 0;
     this._status = null;
     this._showSolution = false;
     for (const session of this._sessions) {
       session.addEventListener('change', this.#onSessionChange);
-      void session.load();
+      // A buffer kept from an earlier visit keeps its edits; the file may have moved on meanwhile.
+      void (session.dirty ? session.compareWithDisk() : session.load());
     }
   }
 
@@ -265,6 +266,19 @@ export class WorkspaceEditor extends LitElement {
     store?.addEventListener('change', this.#onStoreChange);
     this.#listening = store;
   }
+}
+
+/**
+ * Sessions live as long as the page, not the element: leaving a lesson with unsaved edits and
+ * coming back finds them still there (a reload is guarded by the beforeunload prompt).
+ */
+const sessions = new Map<string, EditorSession>();
+
+function sessionFor(lessonId: string, file: string): EditorSession {
+  const key = `${lessonId}/${file}`;
+  let session = sessions.get(key);
+  if (!session) sessions.set(key, (session = new EditorSession(lessonId, file)));
+  return session;
 }
 
 declare global {

@@ -113,3 +113,9 @@ test('a refused request becomes the session error with the lab\'s message and hi
   await other.load();
   expect(other.error).toMatchObject({ status: 403, message: expect.stringContaining('not an editable file'), hint: expect.stringContaining('app.ts') });
 });
+
+test('comparing with disk when the file is still at the loaded version keeps the unsaved buffer, with no conflict', async () => {
+  session.edit('// unsaved, disk untouched\n');
+  await session.compareWithDisk();
+  expect(session).toMatchObject({ content: '// unsaved, disk untouched\n', conflict: null, dirty: true });
+});

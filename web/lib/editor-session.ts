@@ -139,13 +139,14 @@ export class EditorSession extends EventTarget {
 
   /**
    * Shows both versions after another editor saved under unsaved edits: the file on disk becomes
-   * the conflict's other side (nothing is written). A save on its way settles it instead.
+   * the conflict's other side (nothing is written). A save on its way settles it instead, and a
+   * file still at the loaded version is no conflict.
    */
   async compareWithDisk(): Promise<void> {
     if (this.saving || !this.base) return;
     await this.#run(async () => {
       const theirs = await requestJson<WorkspaceFile>(fileUrl(this.lessonId, this.file));
-      if (this.saving) return;
+      if (this.saving || theirs.version === this.base?.version) return;
       if (theirs.content === this.content) {
         this.#adopt(theirs);
         return;
