@@ -103,11 +103,17 @@ export class WorkspaceEditor extends LitElement {
     const change = (event as CustomEvent<WorkspaceChange>).detail;
     for (const session of this._sessions) void session.onWorkspaceChange(change);
   };
-  readonly #onStoreChange = () => this.requestUpdate();
+  // The store changes with every record and clock tick; only "your app"'s state matters here.
+  readonly #onStoreChange = () => {
+    if (this.store?.app === this.#app) return;
+    this.#app = this.store?.app;
+    this.requestUpdate();
+  };
   readonly #onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (this._sessions.some((session) => session.dirty)) event.preventDefault();
   };
   #listening: TimelineStore | undefined;
+  #app: TimelineStore['app'] | undefined;
   #hadConflict = false;
   #focusInside = false;
 
@@ -125,6 +131,11 @@ export class WorkspaceEditor extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeunload', this.#onBeforeUnload);
+    // Moved in the page: listen again to what disconnecting let go of.
+    if (this.hasUpdated) {
+      this.#follow(this.store);
+      for (const session of this._sessions) session.addEventListener('change', this.#onSessionChange);
+    }
   }
 
   override disconnectedCallback(): void {
