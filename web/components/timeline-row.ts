@@ -102,8 +102,11 @@ export class TimelineRow extends LitElement {
         background: var(--server-error-bg);
       }
       .status.no-response {
+        /* "no response" is wider than a status code: let it wrap inside its column. */
         font-size: 0.7rem;
-        line-height: 1.6;
+        line-height: 1.1;
+        white-space: normal;
+        align-self: center;
       }
       .method {
         font-weight: 600;
