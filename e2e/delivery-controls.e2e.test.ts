@@ -1,28 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ARTIFACTS, launchChromium, type Stack, startStack, watchConsole } from './stack.ts';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { ARTIFACTS, useStack, watchConsole } from './stack.ts';
 
 const LESSON = '03-first-consumer';
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useStack();
 
 async function openLesson(): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  const context = await env.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
   const page = await context.newPage();
   const problems = watchConsole(page);
-  await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  await page.goto(`${env.stack.url}#/lessons/${LESSON}`);
   await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
   return { page, problems };
 }
@@ -31,17 +19,17 @@ test('a fault switched on in the page is labelled on the next delivery, and swit
   const { page, problems } = await openLesson();
   await page.getByText('Misbehave (fault injection)').click();
   await page.getByLabel('Corrupt the signature').check();
-  await expect.poll(() => stack.lab.faults.get().corruptSignature).toBe(true);
+  await expect.poll(() => env.stack.lab.faults.get().corruptSignature).toBe(true);
   await page.getByText('— 1 on').waitFor();
 
   await page.getByRole('button', { name: 'Trigger a payment' }).click();
-  const record = await stack.lab.timeline.waitFor((r) => r.kind === 'webhook' && (r.labels?.includes('corrupt signature') ?? false));
+  const record = await env.stack.lab.timeline.waitFor((r) => r.kind === 'webhook' && (r.labels?.includes('corrupt signature') ?? false));
   const row = page.locator(`timeline-view button.row[data-id="${record.id}"]`);
   await row.click();
   expect(await page.locator('record-inspector section').textContent()).toContain('corrupt signature');
 
   await page.getByRole('button', { name: 'All off' }).click();
-  await expect.poll(() => stack.lab.faults.get().corruptSignature).toBe(false);
+  await expect.poll(() => env.stack.lab.faults.get().corruptSignature).toBe(false);
   await page.screenshot({ path: join(ARTIFACTS, 'delivery-faults.png') });
   expect(problems).toEqual([]);
 });
@@ -49,11 +37,11 @@ test('a fault switched on in the page is labelled on the next delivery, and swit
 test('Resend in the inspector delivers the event again, labelled manual resend', async () => {
   const { page, problems } = await openLesson();
   await page.getByRole('button', { name: 'Trigger a payment' }).click();
-  const first = await stack.lab.timeline.waitFor((r) => r.kind === 'webhook' && r.status === 200 && r.request.body.includes('"payment_intent.succeeded"') && !r.labels);
+  const first = await env.stack.lab.timeline.waitFor((r) => r.kind === 'webhook' && r.status === 200 && r.request.body.includes('"payment_intent.succeeded"') && !r.labels);
   await page.locator(`timeline-view button.row[data-id="${first.id}"]`).click();
   await page.locator('record-inspector').getByRole('button', { name: 'Resend' }).click();
   await page.locator('record-inspector').getByText(/Resent evt_/).waitFor();
-  const again = await stack.lab.timeline.waitFor((r) => r.eventId === first.eventId && (r.labels?.includes('manual resend') ?? false));
+  const again = await env.stack.lab.timeline.waitFor((r) => r.eventId === first.eventId && (r.labels?.includes('manual resend') ?? false));
   expect(again.status).toBe(200);
   expect(problems).toEqual([]);
 });
@@ -63,20 +51,20 @@ test('the clock controls pause, change speed and step to the next scheduled retr
   const clock = page.locator('clock-controls');
   await clock.getByRole('button', { name: 'Pause' }).click();
   await clock.getByRole('button', { name: 'Resume' }).waitFor();
-  expect(stack.lab.clock.state().paused).toBe(true);
+  expect(env.stack.lab.clock.state().paused).toBe(true);
 
-  stack.lab.faults.update({ failFirstAttempt: true });
+  env.stack.lab.faults.update({ failFirstAttempt: true });
   try {
     await page.getByRole('button', { name: 'Trigger a payment' }).click();
     await clock.getByText(/Next, in 5\.00 s of clock time: attempt 2 of evt_/).waitFor();
     await clock.getByRole('button', { name: /Step/ }).click();
-    await stack.lab.timeline.waitFor((r) => r.kind === 'retry' && r.attempt === 2);
+    await env.stack.lab.timeline.waitFor((r) => r.kind === 'retry' && r.attempt === 2);
   } finally {
-    stack.lab.faults.reset();
+    env.stack.lab.faults.reset();
   }
 
   await clock.getByRole('button', { name: '100×' }).click();
-  await expect.poll(() => stack.lab.clock.state().speed).toBe(100);
+  await expect.poll(() => env.stack.lab.clock.state().speed).toBe(100);
   // The lab's clock changes before its answer reaches the page; wait for the page to show it.
   await expect.poll(() => clock.getByRole('button', { name: '100×' }).getAttribute('aria-pressed')).toBe('true');
   await page.screenshot({ path: join(ARTIFACTS, 'delivery-clock.png') });

@@ -1,39 +1,22 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { LESSONS_DIR } from '../server/lab/lessons.ts';
 import { deliveredPaymentRow, focusedLabel, triggerPayment } from './page-helpers.ts';
-import { ARTIFACTS, launchChromium, type Stack, startStack, watchConsole } from './stack.ts';
+import { ARTIFACTS, useStack, watchConsole } from './stack.ts';
 
 const LESSON = '03-first-consumer';
-let stack: Stack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const appFile = () => join(stack.workspaceDir, LESSON, 'app.ts');
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useStack();
+const appFile = () => join(env.stack.workspaceDir, LESSON, 'app.ts');
 
 async function openLesson(options: BrowserContextOptions = {}, allow: RegExp[] = []): Promise<{ page: Page; problems: string[]; editor: Locator }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options });
-  contexts.push(context);
+  const context = await env.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options });
   const page = await context.newPage();
   // A step that hangs fails on its own line, well inside the test timeout.
   page.setDefaultTimeout(10_000);
   const problems = watchConsole(page, allow);
-  await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  await page.goto(`${env.stack.url}#/lessons/${LESSON}`);
   await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
   await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor();
   const editor = page.getByRole('textbox', { name: 'Edit app.ts' });
@@ -184,20 +167,19 @@ test('Reset to starter asks first, saying a history copy is kept, then puts the 
   expect(readFileSync(appFile(), 'utf8')).toBe(starter);
   await expect.poll(async () => editor.textContent()).toContain('TODO 1');
   const kept = /workspace\/(\.history\/\S+?)\.?$/.exec((await status.textContent()) ?? '')?.[1];
-  expect(kept && readFileSync(join(stack.workspaceDir, kept), 'utf8')).toBe(before);
+  expect(kept && readFileSync(join(env.stack.workspaceDir, kept), 'utf8')).toBe(before);
   // Put the working handler back for whoever runs next.
   writeFileSync(appFile(), before);
   expect(problems).toEqual([]);
 });
 
 test('loads CodeMirror only when a lesson shows the editor', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
+  const context = await env.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = watchConsole(page);
   const requested: string[] = [];
   page.on('request', (request) => requested.push(request.url()));
-  await page.goto(`${stack.url}#/lessons/07-push-vs-poll`);
+  await page.goto(`${env.stack.url}#/lessons/07-push-vs-poll`);
   await page.getByRole('heading', { level: 1, name: /Push versus poll/ }).waitFor();
   await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor();
   expect(requested.filter((url) => /codemirror/i.test(url))).toEqual([]);

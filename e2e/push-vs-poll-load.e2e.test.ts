@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, type Stack, startStack, watchConsole } from './stack.ts';
+import { expect, test } from 'vitest';
+import { useStack, watchConsole } from './stack.ts';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useStack();
 
 test('the page stays responsive while 1,000 jobs stream 17,000 records onto its timeline', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const problems = watchConsole(page);
-  await page.goto(`${stack.url}#/lessons/07-push-vs-poll`);
+  await page.goto(`${env.stack.url}#/lessons/07-push-vs-poll`);
   const view = page.locator('push-vs-poll-view');
   await view.getByRole('button', { name: 'A busy hour' }).waitFor();
   // Every animation frame notes how long it waited since the previous one.

@@ -1,27 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ARTIFACTS, launchChromium, type Stack, startStack, watchConsole } from './stack.ts';
+import { expect, test } from 'vitest';
+import { ARTIFACTS, useStack, watchConsole } from './stack.ts';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useStack();
 
 test('lesson 07 runs the article\'s 2 s poll against push and reads the measured figures', async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, colorScheme: 'light' });
+  const context = await env.newContext({ viewport: { width: 1400, height: 1000 }, colorScheme: 'light' });
   const page = await context.newPage();
   const problems = watchConsole(page);
-  await page.goto(`${stack.url}#/lessons/07-push-vs-poll`);
+  await page.goto(`${env.stack.url}#/lessons/07-push-vs-poll`);
   const view = page.locator('push-vs-poll-view');
   await view.getByRole('button', { name: "The article's example" }).waitFor();
   await expect(view.getByRole('button', { name: "The article's example" }).getAttribute('aria-pressed')).resolves.toBe('true');

@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type ConsoleMessage, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type ConsoleMessage, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import { LESSONS_DIR } from '../server/lab/lessons.ts';
 import { startLab, type RunningLab } from '../server/lab/start-lab.ts';
@@ -93,4 +94,38 @@ export function watchConsole(page: Page, allow: RegExp[] = []): string[] {
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   return problems;
+}
+
+export interface StackFixture {
+  stack: Stack;
+  browser: Browser;
+  /** A browser context that is closed after the test (its page's stream and health poll with it). */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+}
+
+/**
+ * Starts a stack and Chromium before a test file and stops both after it; the fields are filled in
+ * once `beforeAll` has run.
+ */
+export function useStack(): StackFixture {
+  const contexts: BrowserContext[] = [];
+  const fixture = {
+    newContext: async (options?: BrowserContextOptions) => {
+      const context = await fixture.browser.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+  } as StackFixture;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [fixture.stack, fixture.browser] = await Promise.all([startStack(), launchChromium()]);
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.stack?.close();
+  });
+  return fixture;
 }

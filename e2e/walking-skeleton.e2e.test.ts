@@ -1,35 +1,17 @@
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { deliveredPaymentRow, expectNewestRowInView, focusedLabel, tabUntil, triggerPayment } from './page-helpers.ts';
-import { ARTIFACTS, launchChromium, type Stack, startStack, watchConsole } from './stack.ts';
+import { ARTIFACTS, useStack, watchConsole } from './stack.ts';
 
 const LESSON = '03-first-consumer';
 const SCREENSHOT = resolve(import.meta.dirname, '..', 'docs', 'screenshot.png');
 
-let stack: Stack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-
-afterEach(async () => {
-  // Each page keeps a stream and a health poll open against the lab; close them with the test.
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useStack();
 
 async function openPage(options: BrowserContextOptions, allow: RegExp[] = []): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', ...options });
-  contexts.push(context);
+  const context = await env.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', ...options });
   const page = await context.newPage();
   const problems = watchConsole(page, allow);
   return { page, problems };
@@ -37,7 +19,7 @@ async function openPage(options: BrowserContextOptions, allow: RegExp[] = []): P
 
 test('opens lesson 03, triggers a payment and shows the 200 delivery in the timeline and the inspector', async () => {
   const { page, problems } = await openPage({});
-  await page.goto(stack.url);
+  await page.goto(env.stack.url);
   await page.getByRole('link', { name: /Your first consumer/ }).click();
   await page.waitForURL(`**/#/lessons/${LESSON}`);
   await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
@@ -72,7 +54,7 @@ test('opens lesson 03, triggers a payment and shows the 200 delivery in the time
 
 test('fits 1024 px in the dark theme, with the timeline and inspector usable', async () => {
   const { page, problems } = await openPage({ viewport: { width: 1024, height: 768 }, colorScheme: 'dark' });
-  await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  await page.goto(`${env.stack.url}#/lessons/${LESSON}`);
   await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 
@@ -89,7 +71,7 @@ test('fits 1024 px in the dark theme, with the timeline and inspector usable', a
 
 test("follows the system's theme until the learner picks one, then remembers it across reloads", async () => {
   const { page, problems } = await openPage({ colorScheme: 'light' });
-  await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  await page.goto(`${env.stack.url}#/lessons/${LESSON}`);
   const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   expect(await toggle.getAttribute('aria-pressed')).toBe('false');
@@ -117,11 +99,11 @@ test("follows the system's theme until the learner picks one, then remembers it 
 test('can be driven from the keyboard alone: trigger, open a row, close it with Escape', async () => {
   // Enough history that the timeline overflows and has to follow the newest row.
   for (let i = 0; i < 3; i++) {
-    const response = await fetch(`${stack.lab.urls.lab}/api/triggers/stripe/payment_intent.succeeded`, { method: 'POST' });
+    const response = await fetch(`${env.stack.lab.urls.lab}/api/triggers/stripe/payment_intent.succeeded`, { method: 'POST' });
     expect(response.status).toBe(202);
   }
   const { page, problems } = await openPage({});
-  await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  await page.goto(`${env.stack.url}#/lessons/${LESSON}`);
   await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
   // The history arrives with the timeline's seed, which may land after the heading (the page
   // also loads the editor then): wait for it, or the count below races it.
@@ -154,7 +136,7 @@ test('can be driven from the keyboard alone: trigger, open a row, close it with 
 
 test('runs the checks from the page and marks the lesson complete when they pass', async () => {
   const { page, problems } = await openPage({});
-  await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  await page.goto(`${env.stack.url}#/lessons/${LESSON}`);
   await page.getByRole('button', { name: 'Check my work' }).click();
   await page.getByText(/All \d+ checks pass: the lesson is complete\./).waitFor({ timeout: 60_000 });
   const results = page.getByRole('list', { name: 'Check results' }).getByRole('listitem');
@@ -167,7 +149,7 @@ test('runs the checks from the page and marks the lesson complete when they pass
 
 test('shows the lab error, with its hint, for a lesson that does not exist', async () => {
   const { page, problems } = await openPage({}, [/Failed to load resource: the server responded with a status of 404/]);
-  await page.goto(`${stack.url}#/lessons/99-no-such-lesson`);
+  await page.goto(`${env.stack.url}#/lessons/99-no-such-lesson`);
   const alert = page.locator('lesson-view error-notice [role="alert"]');
   await alert.waitFor();
   const text = (await alert.textContent()) ?? '';
@@ -178,9 +160,9 @@ test('shows the lab error, with its hint, for a lesson that does not exist', asy
 
 test('shows a handler that does not compile, and clears the warning once the file is fixed', async () => {
   const { page, problems } = await openPage({});
-  await page.goto(`${stack.url}#/lessons/${LESSON}`);
+  await page.goto(`${env.stack.url}#/lessons/${LESSON}`);
   await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor();
-  const file = join(stack.workspaceDir, LESSON, 'app.ts');
+  const file = join(env.stack.workspaceDir, LESSON, 'app.ts');
   const good = readFileSync(file, 'utf8');
   try {
     appendFileSync(file, '\nconst broken = ;\n');
