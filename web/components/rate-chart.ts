@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { type PushVsPollResult, tickLabel, timeTicks } from '../lib/push-vs-poll.ts';
 import { WidthController } from '../lib/width-controller.ts';
+import { chartStyles } from '../styles/chart.ts';
 import { sharedStyles } from '../styles/shared.ts';
 
 const HEIGHT = 140;
@@ -11,22 +12,8 @@ const HEIGHT = 140;
 export class RateChart extends LitElement {
   static override styles = [
     sharedStyles,
+    chartStyles,
     css`
-      :host {
-        display: block;
-      }
-      svg {
-        width: 100%;
-        height: auto;
-        overflow: visible;
-        font-size: 11px;
-      }
-      .axis line {
-        stroke: var(--border);
-      }
-      .axis text {
-        fill: var(--muted);
-      }
       path {
         fill: none;
         stroke-width: 2;

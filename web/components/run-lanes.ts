@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { type JobLane, type PushVsPollResult, tickLabel, timeTicks } from '../lib/push-vs-poll.ts';
 import { statusDescription } from '../lib/record-format.ts';
 import { WidthController } from '../lib/width-controller.ts';
+import { chartStyles } from '../styles/chart.ts';
 import { sharedStyles } from '../styles/shared.ts';
 
 /** Jobs drawn per strategy, so that each row stays tall enough to read and to click. */
@@ -18,16 +19,8 @@ const ROW_HEIGHT = 16;
 export class RunLanes extends LitElement {
   static override styles = [
     sharedStyles,
+    chartStyles,
     css`
-      :host {
-        display: block;
-      }
-      svg {
-        width: 100%;
-        height: auto;
-        overflow: visible;
-        font-size: 11px;
-      }
       .lane-title {
         font-weight: 600;
         fill: var(--text);
@@ -35,10 +28,6 @@ export class RunLanes extends LitElement {
       .work {
         fill: var(--surface-2);
       }
-      .axis line {
-        stroke: var(--border);
-      }
-      .axis text,
       .note {
         fill: var(--muted);
       }
