@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppProcess } from '../server/app/app-process.ts';
+import { BREAKING_HANDLER } from '../server/app/breaking-handler.fixture.ts';
 import type { CrashReport } from '../server/app/crash-report.ts';
 import { percentile, printTable } from './_stats.ts';
 
@@ -14,36 +15,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CACHE = join(import.meta.dirname, '..', 'node_modules', '.cache', 'hooklab');
 mkdirSync(CACHE, { recursive: true });
 const dir = mkdtempSync(join(CACHE, 'bench-recovery-'));
-writeFileSync(
-  join(dir, 'app.ts'),
-  `import express from 'express';
-
-const router = express.Router();
-router.get('/ok', (_req, res) => {
-  res.json({ ok: true });
-});
-router.post('/reject', (_req, res) => {
-  Promise.reject(new Error('nobody caught me'));
-  res.json({ ok: true });
-});
-router.post('/exit', () => {
-  process.exit(1);
-});
-router.post('/loop', () => {
-  for (;;) {}
-});
-const hog: number[][] = [];
-router.post('/hog', () => {
-  const grow = () => {
-    hog.push(new Array(1_000_000).fill(Math.random()));
-    setImmediate(grow);
-  };
-  grow();
-});
-
-export default router;
-`,
-);
+writeFileSync(join(dir, 'app.ts'), BREAKING_HANDLER);
 
 /** Breaks the app with `path` and resolves with ms to detection and to serving again. */
 async function breakOnce(app: AppProcess, url: string, path: string): Promise<{ detected: number; back: number }> {

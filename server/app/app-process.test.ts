@@ -4,39 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AppProcess } from './app-process.ts';
 import type { AppState } from './app-state.ts';
+import { BREAKING_HANDLER } from './breaking-handler.fixture.ts';
 import type { CrashReport } from './crash-report.ts';
 
-/** A handler with one route per way learner code can break "your app". */
-const HANDLER = `import express from 'express';
-
-const router = express.Router();
-router.get('/version', (_req, res) => {
-  res.json({ version: 1 });
-});
-router.post('/throw', () => {
-  throw new Error('thrown in the handler');
-});
-router.post('/reject', (_req, res) => {
-  Promise.reject(new Error('nobody caught me'));
-  res.json({ ok: true });
-});
-router.post('/exit', () => {
-  process.exit(3);
-});
-router.post('/loop', () => {
-  for (;;) {}
-});
-const hog: number[][] = [];
-router.post('/hog', () => {
-  const grow = () => {
-    hog.push(new Array(1_000_000).fill(Math.random()));
-    setImmediate(grow);
-  };
-  grow();
-});
-
-export default router;
-`;
 
 let dir: string;
 let file: string;
@@ -46,7 +16,7 @@ let url: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hooklab-app-'));
   file = join(dir, 'app.ts');
-  writeFileSync(file, HANDLER);
+  writeFileSync(file, BREAKING_HANDLER);
   app = new AppProcess({ dir, port: 0, maxHeapMb: 64 });
   url = `http://127.0.0.1:${await app.start()}`;
 });
@@ -133,7 +103,7 @@ test('unbounded memory hits the heap limit and is treated as a crash', async () 
 
 test('a file that does not compile keeps the last good version serving, with file, line, column and frame, until fixed', async () => {
   const broken = nextState((s) => s.handler.status === 'compile-error');
-  writeFileSync(file, HANDLER.replace("res.json({ version: 1 });", "res.json({ version: 2 };"));
+  writeFileSync(file, BREAKING_HANDLER.replace("res.json({ version: 1 });", "res.json({ version: 2 };"));
   const { handler } = await broken;
   if (handler.status !== 'compile-error') throw new Error('unreachable');
   expect(handler.error).toMatchObject({ line: 5, column: 26 });
@@ -143,7 +113,7 @@ test('a file that does not compile keeps the last good version serving, with fil
   await expectServingVersion(1);
 
   const fixed = nextState((s) => s.handler.status === 'ready');
-  writeFileSync(file, HANDLER.replace('version: 1', 'version: 2'));
+  writeFileSync(file, BREAKING_HANDLER.replace('version: 1', 'version: 2'));
   await fixed;
   await expectServingVersion(2);
   expect(app.status).toBe('up');
@@ -163,24 +133,24 @@ test('a throw while the new version loads keeps the last good one serving and is
 });
 
 test('no crash touched the learner\'s file', () => {
-  expect(readFileSync(file, 'utf8')).toBe(HANDLER.replace('version: 1', 'version: 2'));
+  expect(readFileSync(file, 'utf8')).toBe(BREAKING_HANDLER.replace('version: 1', 'version: 2'));
 });
 
 test('a save that loops forever while loading: killed as hung, start retried, and up again once a fix is saved', async () => {
   const loopDir = mkdtempSync(join(tmpdir(), 'hooklab-app-loop-'));
   const loopFile = join(loopDir, 'app.ts');
-  writeFileSync(loopFile, HANDLER);
+  writeFileSync(loopFile, BREAKING_HANDLER);
   const looping = new AppProcess({ dir: loopDir, port: 0, startTimeoutMs: 1500 });
   try {
     await looping.start();
     const hung = new Promise<CrashReport>((resolve) => looping.once('crash', resolve));
-    writeFileSync(loopFile, `for (;;) {}\n${HANDLER}`);
+    writeFileSync(loopFile, `for (;;) {}\n${BREAKING_HANDLER}`);
     expect((await hung).message).toContain('Your app stopped answering');
     const failed = await new Promise<CrashReport>((resolve) => looping.once('crash', resolve));
     expect(failed).toMatchObject({ kind: 'start-failed' });
     expect(failed.message).toContain('it was not listening after 1.5 s (an infinite loop at the top level of your file?)');
     const up = new Promise<void>((resolve) => looping.on('status', (status) => status === 'up' && resolve()));
-    writeFileSync(loopFile, HANDLER);
+    writeFileSync(loopFile, BREAKING_HANDLER);
     await up;
     expect(await (await fetch(`http://127.0.0.1:${looping.port}/version`)).json()).toEqual({ version: 1 });
   } finally {
