@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startVitest } from 'vitest/node';
+import { watchDir } from '../server/app/watch-dir.ts';
 import CheckReporter from '../server/checks/check-reporter.ts';
 import { LESSONS_DIR, listLessonIds } from '../server/lab/lessons.ts';
-import { DEFAULT_WORKSPACE, ProgressFile } from '../server/lab/workspace.ts';
+import { DEFAULT_WORKSPACE, ensureLessonWorkspace, ProgressFile } from '../server/lab/workspace.ts';
 
 const args = process.argv.slice(2);
 const watch = args.includes('--watch');
@@ -28,19 +29,35 @@ function pick(): string[] {
 
 process.env.HOOKLAB_TARGET ??= 'workspace';
 const root = join(import.meta.dirname, '..');
+const lessons = pick();
+const files = lessons.map((id) => join('lessons', id, 'check.test.ts'));
 const reporter = new CheckReporter({ json: args.includes('--json') });
-const vitest = await startVitest('test', pick().map((id) => join('lessons', id, 'check.test.ts')), {
-  root,
-  config: join(root, 'vitest.checks.config.ts'),
-  reporters: [reporter],
-  watch,
-});
+
+/** A full pass against the learner's workspace marks the lesson complete. */
+function recordCompleted(): void {
+  if (process.env.HOOKLAB_TARGET !== 'workspace' || reporter.completedLessons.length === 0) return;
+  new ProgressFile(DEFAULT_WORKSPACE).update((progress) => {
+    progress.completed = [...new Set([...progress.completed, ...reporter.completedLessons])];
+  });
+}
+
+const vitest = await startVitest('test', files, { root, config: join(root, 'vitest.checks.config.ts'), reporters: [reporter], watch });
+recordCompleted();
 if (!watch) {
   await vitest.close();
-  if (process.env.HOOKLAB_TARGET === 'workspace' && reporter.completedLessons.length) {
-    new ProgressFile(DEFAULT_WORKSPACE).update((progress) => {
-      progress.completed = [...new Set([...progress.completed, ...reporter.completedLessons])];
-    });
-  }
   process.exit(process.exitCode ?? 0);
 }
+
+// Vitest watches the checks' own imports; the learner's files are loaded by "your app", not
+// imported, so a save there re-runs the checks from here.
+let pending: NodeJS.Timeout | undefined;
+for (const id of lessons) {
+  watchDir(ensureLessonWorkspace(DEFAULT_WORKSPACE, LESSONS_DIR, id), () => {
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      await vitest.rerunTestSpecifications(await vitest.globTestSpecifications(files));
+      recordCompleted();
+    }, 100);
+  });
+}
+console.log(`\nWatching ${lessons.map((id) => `workspace/${id}/`).join(', ')}: save a file to re-run the checks (Ctrl-C to stop).`);

@@ -21,6 +21,12 @@ export default class CheckReporter implements Reporter {
     this.#json = options.json ?? false;
   }
 
+  /** A new run (watch mode re-runs) starts from a clean slate. */
+  onTestRunStart(): void {
+    this.#results.length = 0;
+    this.completedLessons.length = 0;
+  }
+
   onTestModuleEnd(testModule: TestModule): void {
     const lesson = testModule.moduleId.split('/').at(-2) ?? testModule.moduleId;
     if (!this.#json) console.log(`\nLesson ${lesson}`);
