@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -53,4 +53,18 @@ test('a restarted timeline reloads its history from the file and keeps numbering
   expect(second.list().map((r) => r.status)).toEqual([200, 503]);
   expect(second.add(record()).id).toBe('rec_3');
   await second.close();
+});
+
+test('keeps the newest records past its capacity, and compacts its file to them on load', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'hooklab-timeline-')), 'timeline.jsonl');
+  const first = new Timeline(file, { capacity: 4 });
+  for (let i = 1; i <= 6; i++) first.add(record({ startedAt: i }));
+  expect(first.list().map((r) => r.startedAt)).toEqual([3, 4, 5, 6]);
+  await first.close();
+
+  const second = new Timeline(file, { capacity: 4 });
+  expect(second.list().map((r) => r.startedAt)).toEqual([3, 4, 5, 6]);
+  expect(second.add(record()).id).toBe('rec_7');
+  await second.close();
+  expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(5);
 });

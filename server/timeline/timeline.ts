@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NewTimelineRecord, RecordKind, TimelineRecord } from './record.ts';
 
@@ -12,18 +12,24 @@ export interface TimelineQuery {
   limit?: number;
 }
 
+/** How many records a timeline keeps by default: a long-running lab must not grow without bound. */
+export const TIMELINE_CAPACITY = 50_000;
+
 /**
- * Every exchange the lab sees, in order of arrival. Records are kept in memory for queries and
- * appended to a JSON-lines file so that a restart of the lab loses nothing.
+ * Every exchange the lab sees, in order of arrival. The newest `capacity` records are kept in
+ * memory for queries and appended to a JSON-lines file so that a restart of the lab loses nothing;
+ * the file is compacted to the same number of records when it is loaded.
  */
 export class Timeline {
-  readonly #records: TimelineRecord[] = [];
+  #records: TimelineRecord[] = [];
   readonly #events = new EventEmitter();
   readonly #file: WriteStream | undefined;
+  readonly #capacity: number;
   #nextId = 1;
 
   /** With `file`, earlier records are loaded from it and new ones appended. */
-  constructor(file?: string) {
+  constructor(file?: string, options: { capacity?: number } = {}) {
+    this.#capacity = options.capacity ?? TIMELINE_CAPACITY;
     this.#events.setMaxListeners(0);
     if (!file) return;
     if (existsSync(file)) this.#load(file);
@@ -31,10 +37,12 @@ export class Timeline {
     this.#file = createWriteStream(file, { flags: 'a' });
   }
 
-  /** Stores a record, gives it an id and tells the subscribers. */
+  /** Stores a record, gives it an id and tells the subscribers; the oldest go past capacity. */
   add(record: NewTimelineRecord): TimelineRecord {
     const stored = { id: `rec_${this.#nextId++}`, ...record };
     this.#records.push(stored);
+    // Trimmed in batches, so that a busy run does not copy the array on every record.
+    if (this.#records.length > this.#capacity * 1.25) this.#records.splice(0, this.#records.length - this.#capacity);
     this.#file?.write(`${JSON.stringify(stored)}\n`);
     this.#events.emit('record', stored);
     return stored;
@@ -87,8 +95,8 @@ export class Timeline {
   }
 
   #load(file: string): void {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
+    const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim());
+    for (const line of lines) {
       try {
         const record = JSON.parse(line) as TimelineRecord;
         this.#records.push(record);
@@ -96,6 +104,10 @@ export class Timeline {
       } catch {
         // A line cut short by a crash is skipped; the rest of the history is still good.
       }
+    }
+    if (lines.length > this.#capacity) {
+      this.#records = this.#records.slice(-this.#capacity);
+      writeFileSync(file, this.#records.map((r) => `${JSON.stringify(r)}\n`).join(''));
     }
   }
 }
