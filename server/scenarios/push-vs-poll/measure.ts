@@ -61,17 +61,7 @@ export function measurePolling(records: TimelineRecord[], jobs: number, clockSta
       }
     }
   }
-  const { peak, perSecond } = rate(polls, clockStart, clockEnd);
-  return {
-    requests: polls.length,
-    wasted: polls.length - delays.length,
-    detected: delays.length,
-    missed: jobs - delays.length,
-    detectionLatencyMs: latencies(delays),
-    bytes: polls.reduce((sum, r) => sum + exchangeBytes(r), 0),
-    peakRequestsPerSecond: peak,
-    perSecond,
-  };
+  return figures(polls, delays, jobs, clockStart, clockEnd);
 }
 
 /**
@@ -88,14 +78,19 @@ export function measurePush(records: TimelineRecord[], jobs: number, clockStart:
     const delivered = jobAttempts.find((r) => r.status !== null && r.status >= 200 && r.status < 300);
     if (delivered) delays.push(delivered.endedAt - jobAttempts[0].startedAt);
   }
-  const { peak, perSecond } = rate(attempts, clockStart, clockEnd);
+  return figures(attempts, delays, jobs, clockStart, clockEnd);
+}
+
+/** A strategy's figures from its requests and, per job it noticed, how late it noticed. */
+function figures(requests: TimelineRecord[], delays: number[], jobs: number, clockStart: number, clockEnd: number): StrategyFigures {
+  const { peak, perSecond } = rate(requests, clockStart, clockEnd);
   return {
-    requests: attempts.length,
-    wasted: attempts.length - delays.length,
+    requests: requests.length,
+    wasted: requests.length - delays.length,
     detected: delays.length,
     missed: jobs - delays.length,
     detectionLatencyMs: latencies(delays),
-    bytes: attempts.reduce((sum, r) => sum + exchangeBytes(r), 0),
+    bytes: requests.reduce((sum, r) => sum + exchangeBytes(r), 0),
     peakRequestsPerSecond: peak,
     perSecond,
   };
