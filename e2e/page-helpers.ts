@@ -46,3 +46,8 @@ export async function tabUntil(page: Page, matches: (label: string) => boolean, 
   }
   throw new Error(`Tab never reached the element after ${maxPresses} presses.`);
 }
+
+/** Resolves after the page has rendered two more frames. */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}

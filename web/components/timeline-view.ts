@@ -73,11 +73,14 @@ export class TimelineView extends LitElement {
 
   @query('.list') private _list?: HTMLElement;
 
-  /** True while the list is scrolled to its end: new rows (and resizes) keep it there. */
-  #followBottom = true;
-  /** Where #keepFollowing last put the list, to tell its own scroll events from the learner's. */
-  #scrolledTo = -1;
-  readonly #resizeObserver = new ResizeObserver(() => this.#keepFollowing());
+  /**
+   * True while the list is at its end, so that new rows (and resizes) keep it there. Measured before
+   * each render and on scrolls, except while a follow is pending: a scroll event arrives a frame
+   * after the scroll, when more rows may have landed, and would read as the learner scrolling up.
+   */
+  #atEnd = true;
+  #followPending = false;
+  readonly #resizeObserver = new ResizeObserver(() => this.#atEnd && this.#scrollToEnd());
 
   constructor() {
     super();
@@ -99,9 +102,18 @@ export class TimelineView extends LitElement {
     if (this._list) this.#resizeObserver.observe(this._list);
   }
 
+  protected override willUpdate(_changed: PropertyValues): void {
+    if (this._list && !this.#followPending) this.#atEnd = isAtEnd(this._list);
+  }
+
   protected override updated(_changed: PropertyValues): void {
+    if (!this.#atEnd || this.#followPending) return;
     // New rows render themselves after this element's update; scroll once they have their height.
-    requestAnimationFrame(() => this.#keepFollowing());
+    this.#followPending = true;
+    requestAnimationFrame(() => {
+      this.#followPending = false;
+      this.#scrollToEnd();
+    });
   }
 
   override render() {
@@ -130,19 +142,12 @@ export class TimelineView extends LitElement {
       </ol>`;
   }
 
-  #keepFollowing(): void {
-    const list = this._list;
-    if (!this.#followBottom || !list) return;
-    list.scrollTop = list.scrollHeight;
-    this.#scrolledTo = list.scrollTop;
+  #scrollToEnd(): void {
+    if (this._list) this._list.scrollTop = this._list.scrollHeight;
   }
 
   private _onScroll(): void {
-    const list = this._list;
-    // Our own scroll arrives a frame later, when more rows may already have made the list taller;
-    // only a scroll by the learner decides whether to keep following.
-    if (!list || list.scrollTop === this.#scrolledTo) return;
-    this.#followBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+    if (this._list && !this.#followPending) this.#atEnd = isAtEnd(this._list);
   }
 
   private _onKeydown(e: KeyboardEvent): void {
@@ -154,6 +159,11 @@ export class TimelineView extends LitElement {
     e.preventDefault();
     rows[Math.max(0, Math.min(rows.length - 1, next))].focus();
   }
+}
+
+/** Within a few pixels of the end counts as the end. */
+function isAtEnd(list: HTMLElement): boolean {
+  return list.scrollHeight - list.scrollTop - list.clientHeight < 24;
 }
 
 const STREAM_LABELS = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…', closed: 'stopped' } as const;
