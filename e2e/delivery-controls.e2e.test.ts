@@ -58,7 +58,14 @@ test('the clock controls pause, change speed and step to the next scheduled retr
     await page.getByRole('button', { name: 'Trigger a payment' }).click();
     await clock.getByText(/Next, in 5\.00 s of clock time: attempt 2 of evt_/).waitFor();
     await clock.getByRole('button', { name: /Step/ }).click();
-    await env.stack.lab.timeline.waitFor((r) => r.kind === 'retry' && r.attempt === 2);
+    // Your app answered 200 both times; the first answer was "lost", and its row says so.
+    const lostFirst = (eventId: string) =>
+      env.stack.lab.timeline.list().find((r) => r.eventId === eventId && r.attempt === 1 && (r.labels?.includes('fail first attempt') ?? false));
+    const retry = await env.stack.lab.timeline.waitFor((r) => r.kind === 'retry' && r.attempt === 2 && lostFirst(r.eventId ?? '') !== undefined);
+    const lost = lostFirst(retry.eventId ?? '')!;
+    const rowOf = (id: string) => page.locator(`timeline-view button.row[data-id="${id}"]`);
+    await expect.poll(() => rowOf(lost.id).getAttribute('aria-label')).toContain('200, answer lost on the way back');
+    await expect.poll(() => rowOf(retry.id).getAttribute('aria-label')).toContain('200, success');
   } finally {
     env.stack.lab.faults.reset();
   }

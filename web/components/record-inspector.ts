@@ -72,7 +72,8 @@ export class RecordInspector extends LitElement {
         font-weight: 700;
       }
       .server-error,
-      .no-response {
+      .no-response,
+      .lost {
         color: var(--server-error);
         font-weight: 700;
       }
@@ -163,7 +164,7 @@ export class RecordInspector extends LitElement {
       <section aria-labelledby="inspector-heading">
         <dl class="summary">
           <dt>Status</dt>
-          <dd class=${statusClass(record.status)}>${statusDescription(record.status)}</dd>
+          <dd class=${statusClass(record.status, record.error)}>${statusDescription(record.status, record.error)}</dd>
           <dt>URL</dt>
           <dd><code>${record.url}</code></dd>
           <dt>Kind</dt>

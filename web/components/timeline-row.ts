@@ -97,9 +97,14 @@ export class TimelineRow extends LitElement {
         background: var(--client-error-bg);
       }
       .status.server-error,
-      .status.no-response {
+      .status.no-response,
+      .status.lost {
         color: var(--server-error);
         background: var(--server-error-bg);
+      }
+      .status.lost {
+        /* The receiver did answer 2xx: keep the number, struck through, so both facts show. */
+        text-decoration: line-through;
       }
       .status.no-response {
         /* "no response" is wider than a status code: let it wrap inside its column. */
@@ -176,7 +181,7 @@ export class TimelineRow extends LitElement {
     const label = [
       `${kind} from ${partyName(record.from)} to ${partyName(record.to)}`,
       `${record.method} ${pathOf(record.url)}`,
-      statusDescription(record.status),
+      statusDescription(record.status, record.error),
       duration,
       eventType,
       `at ${clockTime(record.startedAt)}`,
@@ -194,7 +199,7 @@ export class TimelineRow extends LitElement {
       aria-label=${label}
       @click=${this._onClick}
     >
-      <span class="status ${statusClass(record.status)}" title=${statusDescription(record.status)}>${statusText(record.status)}</span>
+      <span class="status ${statusClass(record.status, record.error)}" title=${statusDescription(record.status, record.error)}>${statusText(record.status)}</span>
       <span class="method">${record.method}</span>
       <span class="path" title=${record.url}>${pathOf(record.url)}</span>
       <span class="duration">${duration}</span>

@@ -3,7 +3,7 @@ import type { TimelineRecord } from '../../server/timeline/record.ts';
 import { clockTime, eventTypeOf, formatDuration, pathOf, prettyBody, statusClass, statusDescription } from './record-format.ts';
 
 test('classes a status by its hundred, and a missing response as a failure', () => {
-  expect([200, 204, 302, 400, 404, 500, 503, null].map(statusClass)).toEqual([
+  expect([200, 204, 302, 400, 404, 500, 503, null].map((status) => statusClass(status))).toEqual([
     'success',
     'success',
     'redirect',
@@ -15,6 +15,14 @@ test('classes a status by its hundred, and a missing response as a failure', () 
   ]);
   expect(statusDescription(null)).toBe('no response, failure');
   expect(statusDescription(501)).toBe('501, server error');
+});
+
+test('a 2xx the provider counted as failed (the "fail first attempt" fault) reads as lost, not success', () => {
+  const error = 'Injected fault "fail first attempt": your answer was treated as lost.';
+  expect(statusClass(200, error)).toBe('lost');
+  expect(statusClass(200, null)).toBe('success');
+  expect(statusClass(500, error)).toBe('server-error');
+  expect(statusDescription(200, error)).toBe('200, answer lost on the way back (a failure: the provider retries)');
 });
 
 test('prints clock time with milliseconds and durations in a readable unit', () => {

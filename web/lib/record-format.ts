@@ -1,12 +1,16 @@
 import type { Party, TimelineRecord } from '../../server/timeline/record.ts';
 
 /** How a status reads at a glance; the page colours by it and always prints the number too. */
-export type StatusClass = 'success' | 'redirect' | 'client-error' | 'server-error' | 'no-response';
+export type StatusClass = 'success' | 'redirect' | 'client-error' | 'server-error' | 'no-response' | 'lost';
 
-/** The class of a status: 2xx success, 3xx redirect, 4xx client error, 5xx server error, none. */
-export function statusClass(status: number | null): StatusClass {
+/**
+ * The class of a status: 2xx success, 3xx redirect, 4xx client error, 5xx server error, none; and
+ * "lost" for a 2xx the provider counted as a failure anyway (the "fail first attempt" fault, whose
+ * record carries the `error` that explains it).
+ */
+export function statusClass(status: number | null, error?: string | null): StatusClass {
   if (status === null) return 'no-response';
-  if (status >= 200 && status < 300) return 'success';
+  if (status >= 200 && status < 300) return error ? 'lost' : 'success';
   if (status >= 300 && status < 400) return 'redirect';
   if (status >= 400 && status < 500) return 'client-error';
   return 'server-error';
@@ -23,11 +27,12 @@ const STATUS_MEANING: Record<StatusClass, string> = {
   'client-error': 'client error',
   'server-error': 'server error',
   'no-response': 'failure',
+  lost: 'answer lost on the way back (a failure: the provider retries)',
 };
 
 /** Words for screen readers and tooltips: "501, server error". */
-export function statusDescription(status: number | null): string {
-  return `${statusText(status)}, ${STATUS_MEANING[statusClass(status)]}`;
+export function statusDescription(status: number | null, error?: string | null): string {
+  return `${statusText(status)}, ${STATUS_MEANING[statusClass(status, error)]}`;
 }
 
 function pad(n: number, width = 2): string {
