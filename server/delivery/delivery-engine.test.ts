@@ -3,7 +3,7 @@ import { VirtualClock } from '../clock/clock.ts';
 import { Timeline } from '../timeline/timeline.ts';
 import { type DeliveryMessage, DeliveryEngine, type Signer } from './delivery-engine.ts';
 import { Faults } from './faults.ts';
-import { DEEPGRAM_RETRY_POLICY, type RetryPolicy, STRIPE_RETRY_POLICY } from './retry-policy.ts';
+import { type RetryPolicy, STRIPE_RETRY_POLICY } from './retry-policy.ts';
 import { type ReceiverAnswer, type Received, type TestReceiver, startReceiver } from './test-receiver.ts';
 
 const unsigned: Signer = () => ({ headers: { 'content-type': 'application/json' } });
@@ -237,33 +237,6 @@ test('loses no event: every emitted delivery ends delivered or failed, and the b
   expect(engine.stats()).toEqual({ emitted: 60, delivered: 60, pending: 0, failed: 0 });
   expect(new Set(receiver.received.map(eventIdOf)).size).toBe(30);
   expect(timeline.list().filter((r) => r.status === null)).toHaveLength(8);
-});
-
-test('the same engine delivers Deepgram-style callbacks: no signature, 10 tries 30 s apart, kind callback', async () => {
-  const { clock, timeline, receiver } = await setup({ answer: () => ({ status: 500 }) });
-  const engine = new DeliveryEngine({
-    clock,
-    timeline,
-    policy: DEEPGRAM_RETRY_POLICY,
-    sign: unsigned,
-    from: 'deepgram',
-    to: 'app',
-    kinds: { first: 'callback', retry: 'callback' },
-  });
-  cleanups.push(() => engine.dispose());
-  const start = clock.now();
-  const [delivery] = engine.deliver({ eventId: 'req_1', runId: 'run_dg', body: '{}', method: 'PUT' }, [{ id: 'cb', url: receiver.url }]);
-  for (let attempt = 1; attempt < 10; attempt++) {
-    const pending = await engine.waitFor(delivery.id, (d) => d.nextAttemptAt !== null);
-    expect(pending.nextAttemptAt! - clock.now()).toBe(30_000);
-    clock.step();
-    await engine.waitFor(delivery.id, (d) => d.attempts > attempt);
-  }
-  const failed = await engine.settled(delivery.id);
-  expect(failed).toMatchObject({ state: 'failed', attempts: 10 });
-  expect(failed.settledAt! - start).toBe(9 * 30_000);
-  expect(new Set(timeline.list().map((r) => `${r.kind} ${r.method} ${r.from}`))).toEqual(new Set(['callback PUT deepgram']));
-  expect(receiver.received[0].headers['stripe-signature']).toBeUndefined();
 });
 
 test('a fast clock still gives the receiver its minimum real time before timing out', async () => {

@@ -46,6 +46,7 @@ export class DeliveryEngine {
   readonly #reorder: ReorderWindow<Job>;
   #nextId = 1;
   #pending = 0;
+  #inFlight = 0;
 
   constructor(options: DeliveryEngineOptions) {
     this.#options = options;
@@ -89,6 +90,19 @@ export class DeliveryEngine {
 
   get(id: string): Delivery | undefined {
     return this.#jobs.get(id)?.delivery;
+  }
+
+  /**
+   * Attempts started and not yet decided: on the wire, or waiting for a free connection. (Attempts
+   * waiting on the clock, for a retry or an injected delay, are not in flight.)
+   */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /** Attempts on the wire right now (at most `maxConcurrent`; the rest of `inFlight` wait their turn). */
+  get sending(): number {
+    return this.#slots.inUse;
   }
 
   stats(): DeliveryStats {
@@ -143,7 +157,7 @@ export class DeliveryEngine {
     return () => this.#events.off('settled', listener);
   }
 
-  /** Calls `listener` after every attempt. */
+  /** Calls `listener` after every attempt, once what comes next (a retry, or none) is decided. */
   onAttempt(listener: (report: AttemptReport) => void): () => void {
     this.#events.on('attempt', listener);
     return () => this.#events.off('attempt', listener);
@@ -192,7 +206,7 @@ export class DeliveryEngine {
 
   async #attempt(job: Job, mode: 'auto' | 'manual', extraLabels: string[]): Promise<void> {
     const { clock } = this.#options;
-    const { delivery, message, target } = job;
+    const { delivery, target } = job;
     const policy = this.policy;
     const faults = job.faulted ? this.#faults() : NO_FAULTS;
     if (mode === 'auto' && target.status === 'disabled') {
@@ -213,6 +227,7 @@ export class DeliveryEngine {
       labels.push(`delayed ${formatDuration(faults.extraDelayMs)}`);
       await clock.sleep(faults.extraDelayMs);
     }
+    this.#inFlight++;
     const release = await this.#slots.take();
     const started = performance.now();
     let record: TimelineRecord;
@@ -220,13 +235,20 @@ export class DeliveryEngine {
       if (loseAnswer) labels.push('fail first attempt');
       if (isLast) labels.push('last attempt');
       record = await this.#send(job, attempt, faults, labels, loseAnswer ? LOST_ANSWER : undefined);
+      this.#decide(job, mode, record, isLast, faults.duplicate);
     } finally {
       release();
+      this.#inFlight--;
     }
+    // After the decision (a retry scheduled, or settled), so that a listener can move the clock on.
     this.#events.emit('attempt', { delivery, record, realMs: performance.now() - started } satisfies AttemptReport);
+  }
 
+  /** After an attempt: settle the delivery, or schedule the next attempt on the policy's schedule. */
+  #decide(job: Job, mode: 'auto' | 'manual', record: TimelineRecord, isLast: boolean, duplicate: boolean): void {
+    const { delivery, message, target } = job;
     if (isDelivered(record)) {
-      if (faults.duplicate && mode === 'auto') this.#sendDuplicate(job, attempt);
+      if (duplicate && mode === 'auto') this.#sendDuplicate(job, record.attempt);
       this.#settle(job, 'delivered', null);
       return;
     }
@@ -236,12 +258,12 @@ export class DeliveryEngine {
       return;
     }
     if (isLast) {
-      this.#settle(job, 'failed', `Gave up after ${job.scheduled} attempts (${policy.name}). Last error: ${delivery.reason}`);
+      this.#settle(job, 'failed', `Gave up after ${job.scheduled} attempts (${this.policy.name}). Last error: ${delivery.reason}`);
       return;
     }
-    const delay = policy.delaysMs[job.scheduled];
-    delivery.nextAttemptAt = clock.now() + delay;
-    job.cancelTimer = clock.setTimer(
+    const delay = this.policy.delaysMs[job.scheduled];
+    delivery.nextAttemptAt = this.#options.clock.now() + delay;
+    job.cancelTimer = this.#options.clock.setTimer(
       delay,
       () => this.#run(job, 'auto'),
       `attempt ${job.scheduled + 1} of ${message.eventId} to ${target.url}`,

@@ -10,6 +10,8 @@ export interface DeliveryTarget {
   id: string;
   url: string;
   secret?: string;
+  /** Headers every attempt to this target carries (Deepgram: `dg-token`, basic auth from the URL); a signer adds them. */
+  headers?: Record<string, string>;
   /** `disabled` (or deleted) targets get no more automatic attempts; read before each one. */
   status?: string;
 }

@@ -27,8 +27,8 @@ export const STRIPE_RETRY_POLICY: RetryPolicy = {
 
 /** Deepgram retries a non-2xx callback up to 10 times, 30 s apart (the timeout is our choice). */
 export const DEEPGRAM_RETRY_POLICY: RetryPolicy = {
-  name: 'Deepgram (10 tries, 30 s apart)',
-  delaysMs: [0, ...Array.from({ length: 9 }, () => 30 * SECOND)],
+  name: 'Deepgram (up to 10 retries, 30 s apart)',
+  delaysMs: [0, ...Array.from({ length: 10 }, () => 30 * SECOND)],
   timeoutMs: 10 * SECOND,
 };
 

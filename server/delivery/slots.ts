@@ -11,6 +11,11 @@ export class Slots {
     this.#free = size;
   }
 
+  /** Slots taken right now. */
+  get inUse(): number {
+    return this.size - this.#free;
+  }
+
   /** Resolves with a release function once a slot is free. */
   async take(): Promise<() => void> {
     if (this.#free > 0) this.#free--;

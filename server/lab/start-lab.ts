@@ -7,7 +7,7 @@ import { Faults } from '../delivery/faults.ts';
 import type { RetryPolicy } from '../delivery/retry-policy.ts';
 import { createStripeWebhooks } from '../delivery/stripe-webhooks.ts';
 import { close, listen, portOf } from '../http/listen.ts';
-import { type CallbackPolicy, CallbackSender } from '../providers/deepgram/callbacks.ts';
+import { createDeepgramCallbacks } from '../providers/deepgram/callbacks.ts';
 import { createDeepgramApp } from '../providers/deepgram/create-deepgram-app.ts';
 import { DeepgramJobs } from '../providers/deepgram/jobs.ts';
 import { createStripeApp } from '../providers/stripe/create-stripe-app.ts';
@@ -43,8 +43,8 @@ export interface LabOptions {
   deliveryTimeoutMs?: number;
   /** The mock Stripe's retry schedule (default: about three days). */
   stripeRetryPolicy?: RetryPolicy;
-  /** The mock Deepgram's choices: how fast it transcribes, and how it retries callbacks. */
-  deepgram?: { processingSpeed?: number; callbackPolicy?: Partial<CallbackPolicy> };
+  /** The mock Deepgram's choices: how fast it transcribes. */
+  deepgram?: { processingSpeed?: number };
   /** Output of the parties, line by line. */
   log?: (party: 'lab' | 'stripe' | 'deepgram' | 'app', line: string) => void;
 }
@@ -58,7 +58,7 @@ export interface RunningLab {
   /** Fault injection on the mock Stripe's deliveries (`/api/faults`). */
   faults: Faults;
   /** The mock Deepgram's jobs and the sender of its callbacks. */
-  deepgram: { jobs: DeepgramJobs; callbacks: CallbackSender };
+  deepgram: { jobs: DeepgramJobs; callbacks: DeliveryEngine };
   app: AppProcess;
   /** The endpoint the mock Stripe delivers "your app"'s events to. */
   appEndpoint: WebhookEndpoint;
@@ -82,12 +82,14 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   const servers: Server[] = [];
   const faults = new Faults();
   const webhooks = createStripeWebhooks({ clock, timeline, faults, timeoutMs: options.deliveryTimeoutMs, policy: options.stripeRetryPolicy });
+  const deepgramCallbacks = createDeepgramCallbacks({ clock, timeline });
   let app: AppProcess | undefined;
   const workspaceFiles = new WorkspaceFiles(workspaceDir, lessonsDir);
   const workspaceWatch = new WorkspaceWatch(workspaceFiles);
   const closeAll = async () => {
     workspaceWatch.close();
     webhooks.engine.dispose();
+    deepgramCallbacks.dispose();
     clock.dispose();
     await app?.stop();
     await Promise.all(servers.map(close));
@@ -112,7 +114,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
 
     const deepgram = {
       jobs: new DeepgramJobs(clock, { processingSpeed: options.deepgram?.processingSpeed }),
-      callbacks: new CallbackSender({ clock, timeline, policy: options.deepgram?.callbackPolicy }),
+      callbacks: deepgramCallbacks,
     };
     const deepgramServer = await listen(createDeepgramApp({ clock, timeline, ...deepgram }), {
       port: port('deepgram'),

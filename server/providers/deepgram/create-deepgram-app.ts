@@ -4,7 +4,8 @@ import type { VirtualClock } from '../../clock/clock.ts';
 import { keepRawBody, recordExchanges } from '../../timeline/record-exchanges.ts';
 import type { Timeline } from '../../timeline/timeline.ts';
 import { requireDeepgramToken } from './auth.ts';
-import type { CallbackSender } from './callbacks.ts';
+import type { DeliveryEngine } from '../../delivery/delivery-engine.ts';
+import { sendCallback } from './callbacks.ts';
 import { deepgramErrorHandler, unknownDeepgramRoute } from './errors.ts';
 import type { DeepgramJobs } from './jobs.ts';
 import { jobsRouter } from './jobs-routes.ts';
@@ -17,7 +18,7 @@ export interface DeepgramAppDeps {
   timeline: Timeline;
   jobs: DeepgramJobs;
   /** Sends the results of jobs that named a callback. */
-  callbacks: CallbackSender;
+  callbacks: DeliveryEngine;
 }
 
 /** Audio arrives as any audio or video type, or as bytes (the SDK's `transcribeFile` sends octet-stream). */
@@ -48,7 +49,7 @@ export function createDeepgramApp(deps: DeepgramAppDeps): Express {
   const { clock, timeline, jobs, callbacks } = deps;
   // Sent from the clock timer that finishes the job, so the send is on the wire before the clock moves on.
   jobs.on('finished', (job) => {
-    if (job.callback) void callbacks.deliver(job);
+    sendCallback(callbacks, job);
   });
   const app = express();
   app.disable('x-powered-by');

@@ -124,8 +124,9 @@ test('a failing callback is retried 30 s of clock time apart, up to 10 retries, 
   expect(attempts.map((r) => r.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   expect(attempts.every((r) => r.status === 500 && r.error?.startsWith('HTTP 500'))).toBe(true);
   expect(attempts[1].startedAt - attempts[0].startedAt).toBe(30_000);
-  expect(attempts[10].labels).toEqual(['retry']);
-  expect(dg.callbacks.scheduled).toBe(0);
+  expect(attempts[10].labels).toEqual(['last attempt']);
+  expect(dg.callbacks.stats()).toMatchObject({ pending: 0, failed: 1 });
+  expect(dg.callbacks.list({ eventId: request_id })[0].reason).toMatch(/^Gave up after 11 attempts \(Deepgram/);
 });
 
 test('a callback that fails once is delivered by the retry, and the retry carries the same body', async () => {

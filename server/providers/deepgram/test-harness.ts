@@ -4,7 +4,7 @@ import { VirtualClock } from '../../clock/clock.ts';
 import { close, listen, portOf } from '../../http/listen.ts';
 import type { TimelineRecord } from '../../timeline/record.ts';
 import { Timeline } from '../../timeline/timeline.ts';
-import { CallbackSender } from './callbacks.ts';
+import { createDeepgramCallbacks } from './callbacks.ts';
 import { createDeepgramApp } from './create-deepgram-app.ts';
 import { type DeepgramJob, DeepgramJobs } from './jobs.ts';
 
@@ -24,7 +24,7 @@ export async function startDeepgramHarness() {
   const clock = new VirtualClock({ paused: true });
   const timeline = new Timeline();
   const jobs = new DeepgramJobs(clock);
-  const callbacks = new CallbackSender({ clock, timeline });
+  const callbacks = createDeepgramCallbacks({ clock, timeline });
   const received: ReceivedCallback[] = [];
   const answers: number[] = [];
   const receiver = express().use(express.json({ limit: '5mb' }), (req, res) => {
@@ -49,7 +49,7 @@ export async function startDeepgramHarness() {
     /** Resolves with a callback attempt once the sender has decided what comes next (so the clock can move). */
     attempt: (requestId: string, n: number) =>
       new Promise<TimelineRecord>((resolve) => {
-        const stop = callbacks.onAttempt((record) => {
+        const stop = callbacks.onAttempt(({ record }) => {
           if (record.eventId !== requestId || record.attempt !== n) return;
           stop();
           resolve(record);

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppProcess } from '../../app/app-process.ts';
 import type { AppMessage } from '../../app/messages.ts';
 import type { VirtualClock } from '../../clock/clock.ts';
+import type { DeliveryEngine } from '../../delivery/delivery-engine.ts';
 import { HttpError } from '../../lab/http-error.ts';
-import type { CallbackSender } from '../../providers/deepgram/callbacks.ts';
 import type { DeepgramJobs } from '../../providers/deepgram/jobs.ts';
 import type { Timeline } from '../../timeline/timeline.ts';
 import { ClockDriver } from './clock-driver.ts';
@@ -19,7 +19,7 @@ export interface PushVsPollDeps {
   clock: VirtualClock;
   timeline: Timeline;
   app: AppProcess;
-  deepgram: { jobs: DeepgramJobs; callbacks: CallbackSender };
+  deepgram: { jobs: DeepgramJobs; callbacks: DeliveryEngine };
   urls: () => { deepgram: string; app: string };
   apiKey: string;
 }
@@ -79,11 +79,9 @@ export function pushVsPollRunner(deps: PushVsPollDeps): (body: unknown) => Promi
     let pushSettled = 0;
     let failedSubmissions = 0;
 
-    const { retries } = deepgram.callbacks.policy;
-    const stopAttempts = deepgram.callbacks.onAttempt((record) => {
-      if (record.runId !== runs.push) return;
-      const ok = record.status !== null && record.status >= 200 && record.status < 300;
-      if (ok || record.attempt > retries) pushSettled++;
+    const stopAttempts = deepgram.callbacks.onAttempt(({ delivery }) => {
+      if (delivery.runId !== runs.push) return;
+      if (delivery.state !== 'pending') pushSettled++;
       driver.notify();
     });
     const onMessage = (message: AppMessage) => {
