@@ -12,7 +12,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setup(options: { policy?: RetryPolicy; answer?: (r: Received, i: number) => ReceiverAnswer; faults?: Faults } = {}) {
+async function setup(options: { policy?: RetryPolicy; answer?: (r: Received, i: number) => ReceiverAnswer; faults?: Faults; keepSettled?: number } = {}) {
   const clock = new VirtualClock({ paused: true });
   const timeline = new Timeline();
   const receiver: TestReceiver = await startReceiver(options.answer);
@@ -25,6 +25,7 @@ async function setup(options: { policy?: RetryPolicy; answer?: (r: Received, i: 
     from: 'stripe',
     to: 'app',
     faults: () => faults.get(),
+    ...(options.keepSettled && { keepSettled: options.keepSettled }),
   });
   cleanups.push(() => receiver.close(), () => engine.dispose(), () => clock.dispose());
   const target = { id: 'we_1', url: receiver.url };
@@ -263,4 +264,20 @@ test('a target disabled while a retry waits gets no more attempts, and the deliv
   expect(failed).toMatchObject({ state: 'failed', attempts: 1 });
   expect(failed.reason).toMatch(/we_gone was disabled or deleted/);
   expect(receiver.received).toHaveLength(1);
+});
+
+test('forgets the oldest settled deliveries past keepSettled, and still counts every one', async () => {
+  const { engine, target, message } = await setup({ keepSettled: 4 });
+  const deliveries = [];
+  for (let i = 0; i < 12; i++) {
+    const [delivery] = engine.deliver(message(), [target]);
+    deliveries.push(await engine.settled(delivery.id)); // one at a time: they settle in order
+  }
+  expect(engine.stats()).toEqual({ emitted: 12, delivered: 12, pending: 0, failed: 0 });
+  const kept = engine.list();
+  expect(kept.length).toBeGreaterThanOrEqual(4);
+  expect(kept.length).toBeLessThanOrEqual(5);
+  expect(engine.get(deliveries[0].id)).toBeUndefined();
+  expect(engine.list({ eventId: deliveries[0].eventId })).toEqual([]);
+  expect(engine.get(deliveries[11].id)).toMatchObject({ state: 'delivered' });
 });

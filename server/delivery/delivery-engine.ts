@@ -45,7 +45,9 @@ export class DeliveryEngine {
   readonly #slots: Slots;
   readonly #reorder: ReorderWindow<Job>;
   #nextId = 1;
-  #pending = 0;
+  readonly #counts: DeliveryStats = { emitted: 0, delivered: 0, pending: 0, failed: 0 };
+  /** Ids of settled deliveries, oldest first: the oldest are forgotten past `keepSettled`. */
+  #settledIds: string[] = [];
   #inFlight = 0;
 
   constructor(options: DeliveryEngineOptions) {
@@ -105,14 +107,9 @@ export class DeliveryEngine {
     return this.#slots.inUse;
   }
 
+  /** Counts since the engine started, forgotten deliveries included. */
   stats(): DeliveryStats {
-    let delivered = 0;
-    let failed = 0;
-    for (const { delivery } of this.#jobs.values()) {
-      if (delivery.state === 'delivered') delivered++;
-      else if (delivery.state === 'failed') failed++;
-    }
-    return { emitted: this.#jobs.size, delivered, pending: this.#pending, failed };
+    return { ...this.#counts };
   }
 
   /** Resolves once the delivery is delivered or failed. */
@@ -122,10 +119,10 @@ export class DeliveryEngine {
 
   /** Resolves once no delivery is pending. */
   idle(): Promise<void> {
-    if (this.#pending === 0) return Promise.resolve();
+    if (this.#counts.pending === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const listener = () => {
-        if (this.#pending > 0) return;
+        if (this.#counts.pending > 0) return;
         this.#events.off('settled', listener);
         resolve();
       };
@@ -192,7 +189,8 @@ export class DeliveryEngine {
     const siblings = this.#byEvent.get(message.eventId);
     if (siblings) siblings.push(job);
     else this.#byEvent.set(message.eventId, [job]);
-    this.#pending++;
+    this.#counts.emitted++;
+    this.#counts.pending++;
     return job;
   }
 
@@ -302,7 +300,9 @@ export class DeliveryEngine {
   #settle(job: Job, state: 'delivered' | 'failed', reason: string | null): void {
     const { delivery } = job;
     if (delivery.state === state) return;
-    if (delivery.state === 'pending') this.#pending--;
+    this.#counts[delivery.state]--;
+    this.#counts[state]++;
+    if (delivery.state === 'pending') this.#remember(delivery.id);
     job.cancelTimer?.();
     job.cancelTimer = undefined;
     delivery.state = state;
@@ -311,5 +311,23 @@ export class DeliveryEngine {
     delivery.settledAt = this.#options.clock.now();
     this.#events.emit('settled', delivery);
     this.#events.emit('change', delivery);
+  }
+
+  /** Notes a newly settled delivery, and forgets the oldest settled ones past `keepSettled`. */
+  #remember(id: string): void {
+    this.#settledIds.push(id);
+    const keep = this.#options.keepSettled ?? 10_000;
+    // Forget in batches, not one at a time, so that a busy run does not shift the array per delivery.
+    if (this.#settledIds.length <= keep * 1.25) return;
+    const forgotten = this.#settledIds.slice(0, this.#settledIds.length - keep);
+    this.#settledIds = this.#settledIds.slice(-keep);
+    for (const forgottenId of forgotten) {
+      const job = this.#jobs.get(forgottenId);
+      if (!job) continue;
+      this.#jobs.delete(forgottenId);
+      const siblings = this.#byEvent.get(job.message.eventId)?.filter((j) => j !== job) ?? [];
+      if (siblings.length) this.#byEvent.set(job.message.eventId, siblings);
+      else this.#byEvent.delete(job.message.eventId);
+    }
   }
 }

@@ -82,6 +82,11 @@ export interface DeliveryEngineOptions {
   minRealTimeoutMs?: number;
   /** Attempts in flight at once (default 32). */
   maxConcurrent?: number;
+  /**
+   * Settled deliveries kept for `list` and `get` (default 10,000); older ones are forgotten, as the
+   * timeline forgets old records, so a long session's memory stays bounded. `stats` counts them all.
+   */
+  keepSettled?: number;
   /** Decides which deliveries the faults hit when their rate is below 1. */
   random?: () => number;
 }
