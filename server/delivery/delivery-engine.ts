@@ -233,7 +233,7 @@ export class DeliveryEngine {
       if (loseAnswer) labels.push('fail first attempt');
       if (isLast) labels.push('last attempt');
       record = await this.#send(job, attempt, faults, labels, loseAnswer ? LOST_ANSWER : undefined);
-      this.#decide(job, mode, record, isLast, faults.duplicate);
+      this.#decide(job, record, { mode, policy, isLast, duplicate: faults.duplicate });
     } finally {
       release();
       this.#inFlight--;
@@ -242,8 +242,15 @@ export class DeliveryEngine {
     this.#events.emit('attempt', { delivery, record, realMs: performance.now() - started } satisfies AttemptReport);
   }
 
-  /** After an attempt: settle the delivery, or schedule the next attempt on the policy's schedule. */
-  #decide(job: Job, mode: 'auto' | 'manual', record: TimelineRecord, isLast: boolean, duplicate: boolean): void {
+  /**
+   * After an attempt: settle the delivery, or schedule the next attempt on the schedule of the
+   * policy the attempt started with (the policy may change meanwhile, from the page).
+   */
+  #decide(
+    job: Job,
+    record: TimelineRecord,
+    { mode, policy, isLast, duplicate }: { mode: 'auto' | 'manual'; policy: RetryPolicy; isLast: boolean; duplicate: boolean },
+  ): void {
     const { delivery, message, target } = job;
     if (isDelivered(record)) {
       if (duplicate && mode === 'auto') this.#sendDuplicate(job, record.attempt);
@@ -256,10 +263,10 @@ export class DeliveryEngine {
       return;
     }
     if (isLast) {
-      this.#settle(job, 'failed', `Gave up after ${job.scheduled} attempts (${this.policy.name}). Last error: ${delivery.reason}`);
+      this.#settle(job, 'failed', `Gave up after ${job.scheduled} attempts (${policy.name}). Last error: ${delivery.reason}`);
       return;
     }
-    const delay = this.policy.delaysMs[job.scheduled];
+    const delay = policy.delaysMs[job.scheduled];
     delivery.nextAttemptAt = this.#options.clock.now() + delay;
     job.cancelTimer = this.#options.clock.setTimer(
       delay,
