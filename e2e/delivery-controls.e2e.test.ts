@@ -6,10 +6,10 @@ import { ARTIFACTS, useStack, watchConsole } from './stack.ts';
 const LESSON = '03-first-consumer';
 const env = useStack();
 
-async function openLesson(): Promise<{ page: Page; problems: string[] }> {
+async function openLesson(allow: RegExp[] = []): Promise<{ page: Page; problems: string[] }> {
   const context = await env.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
   const page = await context.newPage();
-  const problems = watchConsole(page);
+  const problems = watchConsole(page, allow);
   await page.goto(`${env.stack.url}#/lessons/${LESSON}`);
   await page.getByRole('heading', { level: 1, name: 'Your first consumer' }).waitFor();
   return { page, problems };
@@ -43,6 +43,35 @@ test('Resend in the inspector delivers the event again, labelled manual resend',
   await page.locator('record-inspector').getByText(/Resent evt_/).waitFor();
   const again = await env.stack.lab.timeline.waitFor((r) => r.eventId === first.eventId && (r.labels?.includes('manual resend') ?? false));
   expect(again.status).toBe(200);
+  expect(problems).toEqual([]);
+});
+
+test('Resend on a delivery from an earlier session says why the mock Stripe does not know it, and what to do', async () => {
+  // The browser reports the lab's 404 answer in the console; that one is provoked on purpose.
+  const { page, problems } = await openLesson([/status of 404/]);
+  // The timeline outlives a lab restart; the mock Stripe's events do not.
+  const at = env.stack.lab.clock.now();
+  const old = env.stack.lab.timeline.add({
+    runId: 'run_earlier',
+    kind: 'webhook',
+    from: 'stripe',
+    to: 'app',
+    method: 'POST',
+    url: `${env.stack.lab.urls.app}/webhooks/stripe`,
+    status: 200,
+    startedAt: at,
+    endedAt: at + 5,
+    attempt: 1,
+    request: { headers: {}, body: JSON.stringify({ id: 'evt_from_an_earlier_session', type: 'customer.created' }) },
+    response: { headers: {}, body: '{}' },
+    eventId: 'evt_from_an_earlier_session',
+  });
+  await page.locator(`timeline-view button.row[data-id="${old.id}"]`).click();
+  await page.locator('record-inspector').getByRole('button', { name: 'Resend' }).click();
+  const alert = page.locator('record-inspector error-notice [role="alert"]');
+  await alert.waitFor();
+  expect(await alert.textContent()).toMatch(/Could not resend:.*No such event: 'evt_from_an_earlier_session'.*earlier session\. Trigger a new one to resend\./s);
+  await page.locator('record-inspector').screenshot({ path: join(ARTIFACTS, 'resend-forgotten-event.png') });
   expect(problems).toEqual([]);
 });
 

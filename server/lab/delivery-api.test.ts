@@ -94,6 +94,7 @@ test('POST /api/stripe/events/:id/resend sends the event again through the mock 
   const missing = await api('/api/stripe/events/evt_nope/resend', { method: 'POST' });
   expect(missing.status).toBe(404);
   expect(missing.body.error.message).toMatch(/No such event: 'evt_nope'/);
+  expect(missing.body.error.hint).toMatch(/earlier session\. Trigger a new one/);
 });
 
 test('PUT /api/deliveries/policy changes the retry schedule and timeout, refusing nonsense', async () => {

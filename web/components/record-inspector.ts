@@ -4,6 +4,7 @@ import { api } from '../lib/api.ts';
 import type { HttpMessage, TimelineRecord } from '../../server/timeline/record.ts';
 import { clockTime, eventTypeOf, formatDuration, partyName, pathOf, prettyBody, statusClass, statusDescription } from '../lib/record-format.ts';
 import { sharedStyles } from '../styles/shared.ts';
+import './error-notice.ts';
 
 /** Everything about one exchange: who called whom, the status, both messages' headers and bodies. Fires `close`. */
 @customElement('record-inspector')
@@ -146,6 +147,7 @@ export class RecordInspector extends LitElement {
   @property({ attribute: false }) record: TimelineRecord | null = null;
 
   @state() private _resendStatus = '';
+  @state() private _resendError: Error | null = null;
 
   constructor() {
     super();
@@ -190,7 +192,8 @@ export class RecordInspector extends LitElement {
   private _renderResend(record: TimelineRecord) {
     if (!record.eventId || record.from !== 'stripe') return nothing;
     return html`<button class="button resend" type="button" title="Ask the mock Stripe to deliver this event again" @click=${this._onResend}>Resend</button>
-      <span class="note" role="status">${this._resendStatus}</span>`;
+      <span class="note" role="status">${this._resendStatus}</span>
+      <error-notice .error=${this._resendError} context="Could not resend"></error-notice>`;
   }
 
   private _renderMessage(message: HttpMessage, which: string) {
@@ -211,18 +214,22 @@ export class RecordInspector extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('record')) this._resendStatus = '';
+    if (!changed.has('record')) return;
+    this._resendStatus = '';
+    this._resendError = null;
   }
 
   private async _onResend(): Promise<void> {
     const record = this.record;
     if (!record?.eventId) return;
     this._resendStatus = `Resending ${record.eventId}…`;
+    this._resendError = null;
     try {
       await api.resendStripeEvent(record.eventId, record.runId);
       this._resendStatus = `Resent ${record.eventId}: the new attempt appears on the timeline, labelled "manual resend".`;
     } catch (err) {
-      this._resendStatus = `Could not resend: ${(err as Error).message}`;
+      this._resendStatus = '';
+      this._resendError = err as Error;
     }
   }
 
