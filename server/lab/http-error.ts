@@ -14,7 +14,7 @@ export class HttpError extends Error {
 }
 
 export const notFound: RequestHandler = (req) => {
-  throw new HttpError(404, `No lab API route for ${req.method} ${req.path}.`, 'The lab API lives under /api; see DESIGN.md for its calls.');
+  throw new HttpError(404, `No lab API route for ${req.method} ${req.path}.`, 'The lab API lives under /api; README.md lists its calls (section "Lab API").');
 };
 
 /** The lab's one error handler: known errors keep their status, body-parser errors become 400/413. */
