@@ -51,3 +51,42 @@ export async function tabUntil(page: Page, matches: (label: string) => boolean, 
 export async function nextFrames(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
+
+/**
+ * From now on, each animation frame of the page notes how long it came after the previous one.
+ * (A string, not a function: tsx, which runs the benchmarks, wraps named functions in a helper
+ * that does not exist in the page.)
+ */
+export async function recordFrameGaps(page: Page): Promise<void> {
+  await page.evaluate(`{
+    window.frameGaps = [];
+    let last = performance.now();
+    const tick = (now) => {
+      window.frameGaps.push(now - last);
+      last = now;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }`);
+}
+
+/** The frame gaps (ms) noted since `recordFrameGaps` or the last call, which starts a new list. */
+export function takeFrameGaps(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const probe = window as unknown as { frameGaps: number[] };
+    const gaps = probe.frameGaps;
+    probe.frameGaps = [];
+    return gaps;
+  });
+}
+
+/** On lesson 07, starts 1,000 jobs of 30 s polled every 30 s at 100× (about 17,000 records). */
+export async function startThousandJobs(page: Page): Promise<void> {
+  const view = page.locator('push-vs-poll-view');
+  const fields = view.locator('scenario-controls input');
+  await fields.nth(0).fill('1000');
+  await fields.nth(1).fill('30');
+  await fields.nth(2).fill('30');
+  await view.locator('scenario-controls select').last().selectOption('100');
+  await view.getByRole('button', { name: 'Run both ways' }).click();
+}
