@@ -191,8 +191,7 @@ test('loads CodeMirror only when a lesson shows the editor', async () => {
 });
 
 test('unsaved edits survive going to another lesson and back', async () => {
-  // Switching lessons restarts "your app"; the health poll meets a 503 while it starts.
-  const { page, problems, editor } = await openLesson({}, [/status of 503 \(Service Unavailable\)/]);
+  const { page, problems, editor } = await openLesson({});
   await replaceInEditor(page, editor, 'export default router;', 'export default router; // still here');
   await page.getByRole('link', { name: /Push versus poll/ }).click();
   await page.getByRole('heading', { level: 1, name: /Push versus poll/ }).waitFor();

@@ -58,9 +58,14 @@ export function createLabApp(deps: LabAppDeps): Express {
   app.use(localOnly(allowedOrigins));
   app.use(express.json({ limit: '1mb' }));
 
+  // One report, two uses: a probe for scripts (503 until every party is up), and the page's view
+  // of the parties, always 200 (a browser logs every 503 as an error while your app restarts).
   app.get('/api/health', (_req, res) => {
     const report = health();
     res.status(report.ok ? 200 : 503).json(report);
+  });
+  app.get('/api/parties', (_req, res) => {
+    res.json(health());
   });
   app.use('/api/lessons', lessonsRouter(deps));
   app.use('/api/timeline', timelineRouter({ timeline, clock, appState, workspaceChanges: deps.workspaceChanges }));

@@ -118,6 +118,23 @@ test('a handler that throws gets a 500 with the error on the timeline, and the l
   expect((await trigger()).status).toBe(200);
 });
 
+test('while your app is down, the health probe answers 503 and the page\'s party report still 200', async () => {
+  await lab.app.stop();
+  try {
+    const probe = await fetch(`${lab.urls.lab}/api/health`);
+    const parties = await fetch(`${lab.urls.lab}/api/parties`);
+    expect([probe.status, parties.status]).toEqual([503, 200]);
+    const report = (await parties.json()) as { ok: boolean; parties: Record<string, { status: string }> };
+    expect(report).toEqual(await probe.json());
+    expect(report.ok).toBe(false);
+    expect(report.parties.app.status).toBe('stopped');
+    expect(report.parties.stripe.status).toBe('up');
+  } finally {
+    await lab.app.start();
+  }
+  expect((await fetch(`${lab.urls.lab}/api/health`)).status).toBe(200);
+});
+
 test('malformed JSON gets a JSON 400 from the lab and from your app', async () => {
   const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"oops": ' };
   for (const url of [`${lab.urls.lab}/api/clock`, `${lab.urls.app}/webhooks/stripe`]) {

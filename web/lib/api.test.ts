@@ -28,9 +28,9 @@ test('explains a body that is not JSON (a proxy pointed at the wrong port)', asy
   await expect(requestJson('/api/lessons')).rejects.toMatchObject({ status: 502, hint: expect.stringContaining('HOOKLAB_LAB_PORT') });
 });
 
-test('returns the JSON of a 2xx, and of a status the caller allows (health answers 503 with a report)', async () => {
+test('returns the JSON of a 2xx, and of a status the caller allows (a 409 that carries the current file)', async () => {
   answer(200, '{"ok":true}');
   expect(await requestJson('/api/health')).toEqual({ ok: true });
-  answer(503, '{"ok":false}');
-  expect(await requestJson('/api/health', { allowStatus: [503] })).toEqual({ ok: false });
+  answer(409, '{"ok":false}');
+  expect(await requestJson('/api/workspace/03/app.ts', { method: 'PUT', allowStatus: [409] })).toEqual({ ok: false });
 });
