@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { spokenText } from './page-helpers.ts';
 import { ARTIFACTS, useStack, watchConsole } from './stack.ts';
 
 const LESSON = '03-first-consumer';
@@ -93,8 +94,8 @@ test('the clock controls pause, change speed and step to the next scheduled retr
     const retry = await env.stack.lab.timeline.waitFor((r) => r.kind === 'retry' && r.attempt === 2 && lostFirst(r.eventId ?? '') !== undefined);
     const lost = lostFirst(retry.eventId ?? '')!;
     const rowOf = (id: string) => page.locator(`timeline-view button.row[data-id="${id}"]`);
-    await expect.poll(() => rowOf(lost.id).getAttribute('aria-label')).toContain('200, answer lost on the way back');
-    await expect.poll(() => rowOf(retry.id).getAttribute('aria-label')).toContain('200, success');
+    await expect.poll(() => spokenText(rowOf(lost.id))).toContain('200, answer lost on the way back');
+    await expect.poll(() => spokenText(rowOf(retry.id))).toContain('200, success');
   } finally {
     env.stack.lab.faults.reset();
   }

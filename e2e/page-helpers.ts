@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { ElementHandle, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Clicks "Trigger a payment" and returns the run id the page reports for it. */
@@ -16,13 +16,32 @@ export function deliveredPaymentRow(page: Page, runId: string) {
   return page.locator(`timeline-view button.row[data-run="${runId}"][data-kind="webhook"][data-status="200"]`, { hasText: 'payment_intent.succeeded' });
 }
 
-/** The focused element, looking through shadow roots, described by its label or text. */
-export function focusedLabel(page: Page): Promise<string> {
-  return page.evaluate(() => {
+/** What a screen reader names an element by: its aria-label, else its text outside aria-hidden parts. */
+const spoken = (element: Node): string => {
+  const label = element instanceof Element ? element.getAttribute('aria-label') : null;
+  if (label) return label.trim();
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement?.closest('[aria-hidden="true"]')) text += node.textContent;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+};
+
+/** The name a screen reader gives `target` (see `spoken`). */
+export function spokenText(target: Locator): Promise<string> {
+  return target.evaluate(spoken);
+}
+
+/** The focused element, looking through shadow roots, by the name a screen reader gives it. */
+export async function focusedLabel(page: Page): Promise<string> {
+  const handle = await page.evaluateHandle(() => {
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return (element?.getAttribute('aria-label') ?? element?.textContent ?? '').trim();
+    return element;
   });
+  const element = handle.asElement() as ElementHandle<Node> | null;
+  return element ? element.evaluate(spoken) : '';
 }
 
 /** The list follows the newest row: its bottom edge is inside the list's box, without scrolling by hand. */

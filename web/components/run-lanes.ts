@@ -87,7 +87,7 @@ export class RunLanes extends LitElement {
     const ticks = timeTicks(span);
     const height = y + 20;
     const shown = Math.min(ROWS, result.params.jobs);
-    return html`<svg viewBox="0 0 ${width} ${height}" role="img" aria-label=${this._describe(result)}>
+    return html`<svg viewBox="0 0 ${width} ${height}" role="group" aria-label=${this._describe(result)}>
         ${ticks.map((t) => svg`<g class="axis"><line x1=${x(start + t)} x2=${x(start + t)} y1="16" y2=${y}></line><text x=${x(start + t)} y=${y + 14} text-anchor="middle">${tickLabel(t)}</text></g>`)}
         ${groups}
       </svg>

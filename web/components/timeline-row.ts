@@ -16,7 +16,9 @@ import { sharedStyles } from '../styles/shared.ts';
 /**
  * One exchange on the timeline, as a button: status (coloured, with its number), method, path and
  * duration, then clock time, kind, from → to and the event it carried. The left edge is coloured
- * by kind (API call, webhook, retry, side effect). Fires `record-select` with the record's id.
+ * by kind (API call, webhook, retry, side effect). Screen readers hear one sentence instead ("webhook
+ * from Stripe to your app, POST /webhooks/stripe, 200, success, …"), from a hidden span; the
+ * visible pieces are hidden from them. Fires `record-select` with the record's id.
  */
 @customElement('timeline-row')
 export class TimelineRow extends LitElement {
@@ -29,6 +31,7 @@ export class TimelineRow extends LitElement {
         display: block;
       }
       .row {
+        position: relative;
         display: grid;
         grid-template-columns: 3.3rem 2.9rem minmax(0, 1fr) auto;
         grid-template-rows: auto auto;
@@ -196,14 +199,16 @@ export class TimelineRow extends LitElement {
       data-run=${record.runId}
       data-status=${String(record.status)}
       aria-current=${this.selected ? 'true' : 'false'}
-      aria-label=${label}
       @click=${this._onClick}
     >
-      <span class="status ${statusClass(record.status, record.error)}" title=${statusDescription(record.status, record.error)}>${statusText(record.status)}</span>
-      <span class="method">${record.method}</span>
-      <span class="path" title=${record.url}>${pathOf(record.url)}</span>
-      <span class="duration">${duration}</span>
-      <span class="second">
+      <span class="visually-hidden">${label}</span>
+      <span class="status ${statusClass(record.status, record.error)}" title=${statusDescription(record.status, record.error)} aria-hidden="true"
+        >${statusText(record.status)}</span
+      >
+      <span class="method" aria-hidden="true">${record.method}</span>
+      <span class="path" title=${record.url} aria-hidden="true">${pathOf(record.url)}</span>
+      <span class="duration" aria-hidden="true">${duration}</span>
+      <span class="second" aria-hidden="true">
         <span class="time">${clockTime(record.startedAt)}</span>
         <span class="kind">${kind}</span>
         <span class="parties">${partyName(record.from, true)} → ${partyName(record.to, true)}</span>

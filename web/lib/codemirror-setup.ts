@@ -91,7 +91,9 @@ function common(label: string): Extension[] {
     theme,
     // The exercise box is narrow: wrap long lines rather than hide them behind a horizontal scroll.
     EditorView.lineWrapping,
-    EditorView.contentAttributes.of({ 'aria-label': label }),
+    // tabindex: the content is focusable anyway (contenteditable); saying so lets checkers such as
+    // axe see that the scrolling editor can be reached from the keyboard.
+    EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
   ];
 }
 

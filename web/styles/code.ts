@@ -7,7 +7,9 @@ export const codeStyles = css`
     border: 1px solid var(--border);
     border-radius: 6px;
     padding: 0.75em 1em;
-    overflow-x: auto;
+    /* Long lines wrap, as in the editor: no block scrolls sideways, out of reach of the keyboard. */
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
     line-height: 1.45;
   }
   :not(pre) > code {
