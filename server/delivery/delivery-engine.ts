@@ -9,6 +9,7 @@ import type {
   DeliveryStats,
   DeliveryTarget,
 } from './delivery-types.ts';
+import { DeliveryLedger, type Job } from './delivery-ledger.ts';
 import { type FaultSettings, NO_FAULTS } from './faults.ts';
 import { formatDuration } from './format-duration.ts';
 import type { RetryPolicy } from './retry-policy.ts';
@@ -21,16 +22,6 @@ export type * from './delivery-types.ts';
 const LOST_ANSWER =
   'Injected fault "fail first attempt": your answer was treated as lost, so the provider will retry. Did your handler cope with seeing this event again?';
 
-interface Job {
-  delivery: Delivery;
-  message: DeliveryMessage;
-  target: DeliveryTarget;
-  /** Automatic attempts made: the index into the retry schedule. */
-  scheduled: number;
-  faulted: boolean;
-  cancelTimer?: () => void;
-}
-
 /**
  * The shared emitter: delivers each message to each target, records every attempt on the timeline,
  * retries failures on the policy's schedule on the virtual clock, and misbehaves on request.
@@ -39,20 +30,16 @@ interface Job {
 export class DeliveryEngine {
   policy: RetryPolicy;
   readonly #options: DeliveryEngineOptions;
-  readonly #jobs = new Map<string, Job>();
-  readonly #byEvent = new Map<string, Job[]>();
+  readonly #ledger: DeliveryLedger;
   readonly #events = new EventEmitter();
   readonly #slots: Slots;
   readonly #reorder: ReorderWindow<Job>;
-  #nextId = 1;
-  readonly #counts: DeliveryStats = { emitted: 0, delivered: 0, pending: 0, failed: 0 };
-  /** Ids of settled deliveries, oldest first: the oldest are forgotten past `keepSettled`. */
-  #settledIds: string[] = [];
   #inFlight = 0;
 
   constructor(options: DeliveryEngineOptions) {
     this.#options = options;
     this.policy = options.policy;
+    this.#ledger = new DeliveryLedger(options.keepSettled);
     this.#slots = new Slots(options.maxConcurrent ?? 32);
     this.#events.setMaxListeners(0);
     this.#reorder = new ReorderWindow(options.clock, (jobs) => {
@@ -79,19 +66,19 @@ export class DeliveryEngine {
    */
   resend(message: DeliveryMessage, targets: readonly DeliveryTarget[]): Delivery[] {
     return targets.map((target) => {
-      const job = this.#byEvent.get(message.eventId)?.find((j) => j.target.id === target.id) ?? this.#create(message, target, false);
+      const job = this.#ledger.find(message.eventId, target.id) ?? this.#create(message, target, false);
       this.#run(job, 'manual');
       return job.delivery;
     });
   }
 
+  /** The deliveries remembered (the newest settled ones, and every pending one). */
   list(filter: { eventId?: string; state?: DeliveryState } = {}): Delivery[] {
-    const jobs = filter.eventId ? (this.#byEvent.get(filter.eventId) ?? []) : [...this.#jobs.values()];
-    return jobs.map((j) => j.delivery).filter((d) => !filter.state || d.state === filter.state);
+    return this.#ledger.list(filter);
   }
 
   get(id: string): Delivery | undefined {
-    return this.#jobs.get(id)?.delivery;
+    return this.#ledger.get(id)?.delivery;
   }
 
   /**
@@ -109,7 +96,7 @@ export class DeliveryEngine {
 
   /** Counts since the engine started, forgotten deliveries included. */
   stats(): DeliveryStats {
-    return { ...this.#counts };
+    return this.#ledger.stats();
   }
 
   /** Resolves once the delivery is delivered or failed. */
@@ -119,10 +106,10 @@ export class DeliveryEngine {
 
   /** Resolves once no delivery is pending. */
   idle(): Promise<void> {
-    if (this.#counts.pending === 0) return Promise.resolve();
+    if (this.#ledger.stats().pending === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const listener = () => {
-        if (this.#counts.pending > 0) return;
+        if (this.#ledger.stats().pending > 0) return;
         this.#events.off('settled', listener);
         resolve();
       };
@@ -163,7 +150,7 @@ export class DeliveryEngine {
   /** Cancels every scheduled attempt (the lab is shutting down). */
   dispose(): void {
     this.#reorder.dispose();
-    for (const job of this.#jobs.values()) job.cancelTimer?.();
+    for (const job of this.#ledger.jobs()) job.cancelTimer?.();
   }
 
   #faults(): FaultSettings {
@@ -171,27 +158,7 @@ export class DeliveryEngine {
   }
 
   #create(message: DeliveryMessage, target: DeliveryTarget, faulted: boolean): Job {
-    const delivery: Delivery = {
-      id: `dlv_${this.#nextId++}`,
-      eventId: message.eventId,
-      runId: message.runId,
-      targetId: target.id,
-      url: target.url,
-      state: 'pending',
-      attempts: 0,
-      createdAt: this.#options.clock.now(),
-      nextAttemptAt: null,
-      settledAt: null,
-      reason: null,
-    };
-    const job: Job = { delivery, message, target, scheduled: 0, faulted };
-    this.#jobs.set(delivery.id, job);
-    const siblings = this.#byEvent.get(message.eventId);
-    if (siblings) siblings.push(job);
-    else this.#byEvent.set(message.eventId, [job]);
-    this.#counts.emitted++;
-    this.#counts.pending++;
-    return job;
+    return this.#ledger.open(message, target, faulted, this.#options.clock.now());
   }
 
   #run(job: Job, mode: 'auto' | 'manual', labels: string[] = []): void {
@@ -306,35 +273,13 @@ export class DeliveryEngine {
 
   #settle(job: Job, state: 'delivered' | 'failed', reason: string | null): void {
     const { delivery } = job;
-    if (delivery.state === state) return;
-    this.#counts[delivery.state]--;
-    this.#counts[state]++;
-    if (delivery.state === 'pending') this.#remember(delivery.id);
+    if (!this.#ledger.settle(job, state)) return;
     job.cancelTimer?.();
     job.cancelTimer = undefined;
-    delivery.state = state;
     delivery.reason = reason;
     delivery.nextAttemptAt = null;
     delivery.settledAt = this.#options.clock.now();
     this.#events.emit('settled', delivery);
     this.#events.emit('change', delivery);
-  }
-
-  /** Notes a newly settled delivery, and forgets the oldest settled ones past `keepSettled`. */
-  #remember(id: string): void {
-    this.#settledIds.push(id);
-    const keep = this.#options.keepSettled ?? 10_000;
-    // Forget in batches, not one at a time, so that a busy run does not shift the array per delivery.
-    if (this.#settledIds.length <= keep * 1.25) return;
-    const forgotten = this.#settledIds.slice(0, this.#settledIds.length - keep);
-    this.#settledIds = this.#settledIds.slice(-keep);
-    for (const forgottenId of forgotten) {
-      const job = this.#jobs.get(forgottenId);
-      if (!job) continue;
-      this.#jobs.delete(forgottenId);
-      const siblings = this.#byEvent.get(job.message.eventId)?.filter((j) => j !== job) ?? [];
-      if (siblings.length) this.#byEvent.set(job.message.eventId, siblings);
-      else this.#byEvent.delete(job.message.eventId);
-    }
   }
 }
