@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { focusedLabel } from './page-helpers.ts';
 import { ARTIFACTS, useStack, watchConsole } from './stack.ts';
 
 const env = useStack();
@@ -27,6 +28,20 @@ test('lesson 07 runs the article\'s 2 s poll against push and reads the measured
   // A mark is a real request: clicking the last poll opens it, with the answer that said "completed".
   await view.locator('run-lanes circle.mark.poll.news').click();
   await view.locator('record-inspector').getByText(/"status":\s*"completed"/).first().waitFor();
+  // From the keyboard: the 16 marks are one Tab stop, and the arrow keys walk through them.
+  await view.locator('record-inspector').getByRole('button', { name: 'Close the inspector' }).click();
+  await view.locator('run-lanes circle.mark').first().focus();
+  await expect(view.locator('run-lanes circle.mark[tabindex="0"]').count()).resolves.toBe(1);
+  expect(await focusedLabel(page)).toMatch(/^Callback at .*brought the news/);
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedLabel(page)).toMatch(/^Poll at 2 s: 200, success, nothing new/);
+  await page.keyboard.press('End');
+  expect(await focusedLabel(page)).toMatch(/^Poll at .*brought the news/);
+  await page.keyboard.press('Enter');
+  await view.locator('record-inspector').getByText(/"status":\s*"completed"/).first().waitFor();
+  await page.locator('run-lanes circle.mark').last().focus();
+  await page.keyboard.press('Tab');
+  expect(await focusedLabel(page)).not.toMatch(/^(Poll|Callback) at/);
 
   await view.getByRole('button', { name: 'A busy hour' }).click();
   await view.locator('select').last().selectOption('1000');
