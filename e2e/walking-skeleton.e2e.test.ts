@@ -126,7 +126,7 @@ test('can be driven from the keyboard alone: trigger, open a row, close it with 
   expect(problems).toEqual([]);
 });
 
-test('stops following new rows while the learner reads older ones, and follows again at the bottom', async () => {
+test('stops following new rows while the learner reads older ones or points at the list, and follows again after', async () => {
   for (let i = 0; i < 3; i++) await triggerFromApi();
   const { page, problems } = await openPage({});
   await page.goto(`${env.stack.url}#/lessons/${LESSON}`);
@@ -134,21 +134,33 @@ test('stops following new rows while the learner reads older ones, and follows a
   await expectNewestRowInView(page);
   const list = page.locator('timeline-view ol.list');
   const scrollTop = () => list.evaluate((element) => element.scrollTop);
+  const rows = page.locator('timeline-view button.row');
+  /** Triggers a payment and resolves once its rows are drawn and the list has had time to follow. */
+  const triggerAndRender = async () => {
+    const before = await rows.count();
+    await triggerFromApi();
+    await rows.nth(before + 3).waitFor();
+    await nextFrames(page); // the list follows a frame after the rows render, if it does
+  };
 
+  // Scrolled up to read older rows: new ones do not pull the list down.
   await list.hover();
   await page.mouse.wheel(0, -10_000);
   await expect.poll(scrollTop).toBe(0);
-  let rows = await page.locator('timeline-view button.row').count();
-  await triggerFromApi();
-  await page.locator('timeline-view button.row').nth(rows + 3).waitFor();
-  await nextFrames(page); // the list follows a frame after the rows render, if it still does
+  await triggerAndRender();
   expect(await scrollTop()).toBe(0);
 
+  // Back at the end but with the pointer over the list: rows stay put under it, for the click.
   await page.mouse.wheel(0, 100_000);
   await expectNewestRowInView(page);
-  rows = await page.locator('timeline-view button.row').count();
-  await triggerFromApi();
-  await page.locator('timeline-view button.row').nth(rows + 3).waitFor();
+  const atEnd = await scrollTop();
+  await triggerAndRender();
+  expect(await scrollTop()).toBe(atEnd);
+
+  // The pointer leaves: the list catches up, and follows again.
+  await page.mouse.move(0, 0);
+  await expectNewestRowInView(page);
+  await triggerAndRender();
   await expectNewestRowInView(page);
   expect(problems).toEqual([]);
 });

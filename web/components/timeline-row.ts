@@ -176,6 +176,9 @@ export class TimelineRow extends LitElement {
   /** True when the inspector shows this record. */
   @property({ type: Boolean }) selected = false;
 
+  /** Whether Tab stops here; a list makes one row its Tab stop and moves between rows with the arrow keys. */
+  @property({ type: Boolean }) tabbable = true;
+
   override render() {
     const { record } = this;
     const eventType = eventTypeOf(record);
@@ -199,6 +202,7 @@ export class TimelineRow extends LitElement {
       data-run=${record.runId}
       data-status=${String(record.status)}
       aria-current=${this.selected ? 'true' : 'false'}
+      tabindex=${this.tabbable ? '0' : '-1'}
       @click=${this._onClick}
     >
       <span class="visually-hidden">${label}</span>

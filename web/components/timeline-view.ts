@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { StoreController } from '../lib/store-controller.ts';
 import type { TimelineStore } from '../lib/timeline-store.ts';
@@ -13,8 +13,8 @@ const SHOWN_ROWS = 100;
 
 /**
  * The live timeline: one row per HTTP exchange the lab saw, oldest first, following new ones as
- * they stream in. Rows fire `record-select` with the record's id. Arrow keys, Home and End move
- * between rows.
+ * they stream in (unless the learner has scrolled up, or the pointer is over the list). Rows fire `record-select` with the record's id. The list is one Tab stop (the
+ * row last focused, else the newest); arrow keys, Home and End move between rows.
  */
 @customElement('timeline-view')
 export class TimelineView extends LitElement {
@@ -71,6 +71,9 @@ export class TimelineView extends LitElement {
   /** The record open in the inspector. */
   @property() selectedId: string | null = null;
 
+  /** The row Tab lands on: the one last focused while it is shown, else the newest. */
+  @state() private _tabStopId: string | null = null;
+
   @query('.list') private _list?: HTMLElement;
 
   /**
@@ -80,7 +83,12 @@ export class TimelineView extends LitElement {
    */
   #atEnd = true;
   #followPending = false;
-  readonly #resizeObserver = new ResizeObserver(() => this.#atEnd && this.#scrollToEnd());
+  /**
+   * True while the pointer is over the list: new rows do not move it then, so that a click lands on
+   * the row aimed at. When the pointer leaves, a list that was at its end catches up.
+   */
+  #pointerInside = false;
+  readonly #resizeObserver = new ResizeObserver(() => this.#atEnd && !this.#pointerInside && this.#scrollToEnd());
 
   constructor() {
     super();
@@ -103,11 +111,11 @@ export class TimelineView extends LitElement {
   }
 
   protected override willUpdate(_changed: PropertyValues): void {
-    if (this._list && !this.#followPending) this.#atEnd = isAtEnd(this._list);
+    if (this._list && !this.#followPending && !this.#pointerInside) this.#atEnd = isAtEnd(this._list);
   }
 
   protected override updated(_changed: PropertyValues): void {
-    if (!this.#atEnd || this.#followPending) return;
+    if (!this.#atEnd || this.#followPending || this.#pointerInside) return;
     // New rows render themselves after this element's update; scroll once they have their height.
     this.#followPending = true;
     requestAnimationFrame(() => {
@@ -122,12 +130,22 @@ export class TimelineView extends LitElement {
     // every frame's layout slow. The rest stay in the store (the inspector, the scenario views).
     const records = (store?.records ?? []).slice(-SHOWN_ROWS);
     const status = store?.status ?? 'connecting';
+    // One Tab stop for the whole list, however long: the arrow keys move between rows.
+    const tabStop = records.some((r) => r.id === this._tabStopId) ? this._tabStopId : records.at(-1)?.id;
     return html`<div class="head">
         <h2 id="timeline-heading">Timeline</h2>
         <span class="stream ${status}" role="status">${STREAM_LABELS[status]}</span>
       </div>
       <error-notice .error=${store?.error ?? null} context="Could not load the timeline"></error-notice>
-      <ol class="list" aria-labelledby="timeline-heading" @keydown=${this._onKeydown} @scroll=${this._onScroll}>
+      <ol
+        class="list"
+        aria-labelledby="timeline-heading"
+        @keydown=${this._onKeydown}
+        @focusin=${this._onFocusin}
+        @scroll=${this._onScroll}
+        @pointerenter=${this._onPointerenter}
+        @pointerleave=${this._onPointerleave}
+      >
         ${records.length === 0
           ? html`<li class="empty">Nothing yet. Trigger a payment and every request between the parties appears here.</li>`
           : nothing}
@@ -136,7 +154,7 @@ export class TimelineView extends LitElement {
           (record) => record.id,
           // A gap before each new trigger or run, so that one flow's requests read as a group.
           (record, i) => html`<li class=${i > 0 && records[i - 1].runId !== record.runId ? 'run-start' : ''}>
-            <timeline-row .record=${record} ?selected=${record.id === this.selectedId} data-id=${record.id}></timeline-row>
+            <timeline-row .record=${record} ?selected=${record.id === this.selectedId} ?tabbable=${record.id === tabStop} data-id=${record.id}></timeline-row>
           </li>`,
         )}
       </ol>`;
@@ -148,6 +166,20 @@ export class TimelineView extends LitElement {
 
   private _onScroll(): void {
     if (this._list && !this.#followPending) this.#atEnd = isAtEnd(this._list);
+  }
+
+  private _onPointerenter(): void {
+    this.#pointerInside = true;
+  }
+
+  private _onPointerleave(): void {
+    this.#pointerInside = false;
+    if (this.#atEnd) this.#scrollToEnd();
+  }
+
+  private _onFocusin(e: FocusEvent): void {
+    const id = (e.target as HTMLElement).closest('timeline-row')?.dataset.id;
+    if (id) this._tabStopId = id;
   }
 
   private _onKeydown(e: KeyboardEvent): void {
