@@ -29,12 +29,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const context = await env.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
     const page = await context.newPage();
     const problems = watchConsole(page);
+    // Each step fails on its own, well inside the test's time, so that a failure names the step.
+    const step = { timeout: 10_000 };
     await page.goto(`${env.stack.url}#/lessons/03-first-consumer`);
-    await page.locator('code-editor .cm-content').waitFor();
-    await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor();
-    await page.locator(`timeline-view button.row[data-run="${await triggerPayment(page)}"]`).last().click();
-    await page.locator('record-inspector h2').waitFor();
-    await page.getByText('Misbehave (fault injection)').click();
+    await page.locator('code-editor .cm-content').waitFor(step);
+    await page.locator('party-health li.up', { hasText: 'Your app' }).waitFor(step);
+    await page.locator(`timeline-view button.row[data-run="${await triggerPayment(page)}"]`).last().click(step);
+    await page.locator('record-inspector h2').waitFor(step);
+    await page.getByText('Misbehave (fault injection)').click(step);
     expect(await violations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });

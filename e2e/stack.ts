@@ -21,14 +21,18 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A port nobody listens on right now (Vite needs it before the lab starts: the lab allows its origin). */
-export function freePort(): Promise<number> {
+/**
+ * A free port, held until `release()` (Vite needs its port before the lab starts, because the lab
+ * allows the page's origin). Held, not just probed: the lab's servers bind port 0 meanwhile, and
+ * the system readily hands out a port that was just closed.
+ */
+export function reservePort(): Promise<{ port: number; release: () => Promise<void> }> {
   return new Promise((resolvePort, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolvePort(port));
+    const holder = createNetServer();
+    holder.once('error', reject);
+    holder.listen(0, '127.0.0.1', () => {
+      const { port } = holder.address() as { port: number };
+      resolvePort({ port, release: () => new Promise<void>((done) => holder.close(() => done())) });
     });
   });
 }
@@ -48,12 +52,12 @@ export interface Stack {
  * A private lab (free ports, a fresh temp workspace whose lesson 03 holds the solution, so
  * deliveries answer 200) and a Vite dev server proxying /api to it, from the repo's vite.config.ts.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(attempts = 3): Promise<Stack> {
   const workspaceDir = mkdtempSync(join(tmpdir(), 'hooklab-e2e-'));
   mkdirSync(join(workspaceDir, '03-first-consumer'), { recursive: true });
   cpSync(join(LESSONS_DIR, '03-first-consumer', 'solution'), join(workspaceDir, '03-first-consumer'), { recursive: true });
-  const webPort = await freePort();
-  const lab = await startLab({ workspaceDir, ports: { lab: 0, stripe: 0, deepgram: 0, app: 0, web: webPort } });
+  const { port: webPort, release } = await reservePort();
+  const lab = await startLab({ workspaceDir, ports: { lab: 0, stripe: 0, deepgram: 0, app: 0, web: webPort } }).finally(release);
   let vite: ViteDevServer | undefined;
   try {
     process.env.HOOKLAB_WEB_PORT = String(webPort);
@@ -65,6 +69,10 @@ export async function startStack(): Promise<Stack> {
   } catch (err) {
     await vite?.close();
     await lab.close();
+    rmSync(workspaceDir, { recursive: true, force: true });
+    // The web port is held while the lab starts, but must be let go just before Vite takes it, and
+    // a connection opened in between may get it as its local port. Rare: start over on another.
+    if (attempts > 1 && /is taken|EADDRINUSE/.test(String(err))) return startStack(attempts - 1);
     throw err;
   }
   const server = vite;
@@ -112,6 +120,8 @@ export function useStack(): StackFixture {
   const fixture = {
     newContext: async (options?: BrowserContextOptions) => {
       const context = await fixture.browser.newContext(options);
+      // Half the test's time: a wait that hangs fails naming its locator, not as a bare test timeout.
+      context.setDefaultTimeout(15_000);
       contexts.push(context);
       return context;
     },
