@@ -149,6 +149,9 @@ test('stops following new rows while the learner reads older ones or points at t
   await expect.poll(scrollTop).toBe(0);
   await triggerAndRender();
   expect(await scrollTop()).toBe(0);
+  const jump = page.getByRole('button', { name: 'Newer requests' });
+  await jump.waitFor();
+  await page.locator('timeline-view').screenshot({ path: join(ARTIFACTS, 'timeline-newer-requests.png') });
 
   // Back at the end but with the pointer over the list: rows stay put under it, for the click.
   await page.mouse.wheel(0, 100_000);
@@ -160,8 +163,19 @@ test('stops following new rows while the learner reads older ones or points at t
   // The pointer leaves: the list catches up, and follows again.
   await page.mouse.move(0, 0);
   await expectNewestRowInView(page);
+  await jump.waitFor({ state: 'hidden' });
   await triggerAndRender();
   await expectNewestRowInView(page);
+
+  // Scrolled up again, "Newer requests" brings the newest row back, and the keyboard to it.
+  await list.hover();
+  await page.mouse.wheel(0, -10_000);
+  await expect.poll(scrollTop).toBe(0);
+  await page.mouse.move(0, 0);
+  await jump.click();
+  await expectNewestRowInView(page);
+  expect(await focusedLabel(page)).toMatch(/^webhook from Stripe to your app/);
+  await jump.waitFor({ state: 'hidden' });
   expect(problems).toEqual([]);
 });
 

@@ -44,6 +44,14 @@ export class TimelineView extends LitElement {
         color: var(--client-error);
         font-weight: 600;
       }
+      .jump {
+        margin-left: auto;
+        font-size: 0.8rem;
+        padding: 0.1rem 0.5rem;
+      }
+      .jump[hidden] {
+        display: none;
+      }
       .list {
         flex: 1;
         min-height: 8rem;
@@ -75,6 +83,7 @@ export class TimelineView extends LitElement {
   @state() private _tabStopId: string | null = null;
 
   @query('.list') private _list?: HTMLElement;
+  @query('.jump') private _jump?: HTMLButtonElement;
 
   /**
    * True while the list is at its end, so that new rows (and resizes) keep it there. Measured before
@@ -115,7 +124,8 @@ export class TimelineView extends LitElement {
   }
 
   protected override updated(_changed: PropertyValues): void {
-    if (!this.#atEnd || this.#followPending || this.#pointerInside) return;
+    if (!this.#atEnd || this.#pointerInside) return this.#offerJump();
+    if (this.#followPending) return;
     // New rows render themselves after this element's update; scroll once they have their height.
     this.#followPending = true;
     requestAnimationFrame(() => {
@@ -135,6 +145,7 @@ export class TimelineView extends LitElement {
     return html`<div class="head">
         <h2 id="timeline-heading">Timeline</h2>
         <span class="stream ${status}" role="status">${STREAM_LABELS[status]}</span>
+        <button class="button jump" type="button" hidden @click=${this._onJump}>Newer requests <span aria-hidden="true">↓</span></button>
       </div>
       <error-notice .error=${store?.error ?? null} context="Could not load the timeline"></error-notice>
       <ol
@@ -162,10 +173,28 @@ export class TimelineView extends LitElement {
 
   #scrollToEnd(): void {
     if (this._list) this._list.scrollTop = this._list.scrollHeight;
+    this.#offerJump();
+  }
+
+  /**
+   * Shows "Newer requests" while rows are hidden below the view (the learner scrolled up, or points
+   * at the list). Set on the element, not through a reactive property: it follows every update.
+   */
+  #offerJump(): void {
+    if (this._jump && this._list) this._jump.hidden = isAtEnd(this._list);
   }
 
   private _onScroll(): void {
-    if (this._list && !this.#followPending) this.#atEnd = isAtEnd(this._list);
+    if (!this._list || this.#followPending) return;
+    this.#atEnd = isAtEnd(this._list);
+    this.#offerJump();
+  }
+
+  private _onJump(): void {
+    this.#atEnd = true;
+    this.#scrollToEnd();
+    // The button hides itself: keep the keyboard where the learner was headed, on the newest row.
+    [...(this._list?.querySelectorAll<TimelineRow>('timeline-row') ?? [])].at(-1)?.focus();
   }
 
   private _onPointerenter(): void {
