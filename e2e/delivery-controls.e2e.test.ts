@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { sampleRecord } from '../server/timeline/record.fixture.ts';
 import { spokenText } from './page-helpers.ts';
 import { ARTIFACTS, useStack, watchConsole } from './stack.ts';
 
@@ -52,21 +53,16 @@ test('Resend on a delivery from an earlier session says why the mock Stripe does
   const { page, problems } = await openLesson([/status of 404/]);
   // The timeline outlives a lab restart; the mock Stripe's events do not.
   const at = env.stack.lab.clock.now();
-  const old = env.stack.lab.timeline.add({
-    runId: 'run_earlier',
-    kind: 'webhook',
-    from: 'stripe',
-    to: 'app',
-    method: 'POST',
-    url: `${env.stack.lab.urls.app}/webhooks/stripe`,
-    status: 200,
-    startedAt: at,
-    endedAt: at + 5,
-    attempt: 1,
-    request: { headers: {}, body: JSON.stringify({ id: 'evt_from_an_earlier_session', type: 'customer.created' }) },
-    response: { headers: {}, body: '{}' },
-    eventId: 'evt_from_an_earlier_session',
-  });
+  const old = env.stack.lab.timeline.add(
+    sampleRecord({
+      runId: 'run_earlier',
+      url: `${env.stack.lab.urls.app}/webhooks/stripe`,
+      startedAt: at,
+      endedAt: at + 5,
+      request: { headers: {}, body: JSON.stringify({ id: 'evt_from_an_earlier_session', type: 'customer.created' }) },
+      eventId: 'evt_from_an_earlier_session',
+    }),
+  );
   await page.locator(`timeline-view button.row[data-id="${old.id}"]`).click();
   await page.locator('record-inspector').getByRole('button', { name: 'Resend' }).click();
   const alert = page.locator('record-inspector error-notice [role="alert"]');

@@ -2,26 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import type { NewTimelineRecord } from './record.ts';
+import { sampleRecord as record } from './record.fixture.ts';
 import { Timeline } from './timeline.ts';
-
-function record(overrides: Partial<NewTimelineRecord> = {}): NewTimelineRecord {
-  return {
-    runId: 'run_1',
-    kind: 'webhook',
-    from: 'stripe',
-    to: 'app',
-    method: 'POST',
-    url: 'http://127.0.0.1:3000/webhooks/stripe',
-    status: 200,
-    startedAt: 1000,
-    endedAt: 1005,
-    attempt: 1,
-    request: { headers: {}, body: '{}' },
-    response: { headers: {}, body: '' },
-    ...overrides,
-  };
-}
 
 test('filters records by kind, run and start time, newest last', () => {
   const timeline = new Timeline();

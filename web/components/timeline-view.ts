@@ -173,7 +173,8 @@ export class TimelineView extends LitElement {
 
   #scrollToEnd(): void {
     if (this._list) this._list.scrollTop = this._list.scrollHeight;
-    this.#offerJump();
+    // At the end nothing is hidden below (and measuring again would cost a layout on every follow).
+    if (this._jump) this._jump.hidden = true;
   }
 
   /**

@@ -1,26 +1,13 @@
 import { expect, test, vi } from 'vitest';
 import type { ClockState } from '../../server/clock/clock.ts';
 import type { TimelineRecord } from '../../server/timeline/record.ts';
+import { sampleRecord } from '../../server/timeline/record.fixture.ts';
 import { type EventStream, TimelineStore } from './timeline-store.ts';
 
 const clock: ClockState = { now: 1_000_000, speed: 1, paused: false, nextAt: null, nextLabel: null, pending: 0 };
 
 function record(id: number, startedAt: number): TimelineRecord {
-  return {
-    id: `rec_${id}`,
-    runId: 'run_test',
-    kind: 'webhook',
-    from: 'stripe',
-    to: 'app',
-    method: 'POST',
-    url: 'http://127.0.0.1:3000/webhooks/stripe',
-    status: 200,
-    startedAt,
-    endedAt: startedAt + 5,
-    attempt: 1,
-    request: { headers: {}, body: '{}' },
-    response: { headers: {}, body: '{}' },
-  };
+  return { id: `rec_${id}`, ...sampleRecord({ runId: 'run_test', startedAt, endedAt: startedAt + 5, response: { headers: {}, body: '{}' } }) };
 }
 
 /** A stand-in for EventSource that the test drives by hand. */
